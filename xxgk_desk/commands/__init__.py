@@ -1,0 +1,1 @@
+"""Sub-commands of ``xxgk-desk``: one module each, all thin wrappers over the core."""

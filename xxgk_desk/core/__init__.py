@@ -1,0 +1,1 @@
+"""The Qt-free core: reading, outline, rules, engine, store and export. Never imports Qt."""

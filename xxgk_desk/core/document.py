@@ -1,0 +1,124 @@
+"""The document model: one canonical text per file version, with blocks and a page map.
+
+Every offset anywhere in the project is a code-point offset into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import math
+from array import array
+from dataclasses import dataclass, field
+
+BLOCK_KINDS = ("heading", "paragraph", "table")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell: a span of the canonical text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading, paragraph or table, as a span of the canonical text.
+
+    ``style_level`` is the heading level the file format itself declares (a DOCX heading
+    style or outline level, a PDF bookmark); ``bold`` and ``size_ratio`` (font size relative
+    to the body text) are format cues the outline uses only as tie-breakers.
+    """
+
+    kind: str
+    start: int
+    end: int
+    page: int = 1
+    style_level: int | None = None
+    bold: bool = False
+    size_ratio: float | None = None
+    rows: tuple[tuple[Cell, ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page: its span of the text and, where the format has them, character boxes.
+
+    ``boxes`` holds four floats (x0, top, x1, bottom; PDF points from the page's top-left)
+    for each code point of ``text[start:end]``; NaN where a character has no box
+    (line breaks the loader inserted, for example).
+    """
+
+    number: int
+    start: int
+    end: int
+    width: float = 0.0
+    height: float = 0.0
+    boxes: array | None = None
+    has_text: bool = True
+
+    def box(self, offset: int) -> tuple[float, float, float, float] | None:
+        """The box of the character at ``offset`` (a document offset), or None."""
+        if self.boxes is None or not (self.start <= offset < self.end):
+            return None
+        i = (offset - self.start) * 4
+        x0, top, x1, bottom = self.boxes[i : i + 4]
+        if math.isnan(x0):
+            return None
+        return (x0, top, x1, bottom)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A report as read from one file: canonical text, blocks, pages and identity."""
+
+    path: str
+    kind: str  # pdf / docx / doc / txt
+    text: str
+    blocks: tuple[Block, ...]
+    pages: tuple[Page, ...]
+    file_sha256: str
+    extractor: str
+    image_pages: tuple[int, ...] = ()
+    warnings: tuple[str, ...] = ()
+    text_sha256: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.text_sha256:
+            object.__setattr__(self, "text_sha256", sha256_text(self.text))
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    def page_at(self, offset: int) -> int:
+        """The 1-based page number holding ``offset`` (the last page for the end of text)."""
+        if not self.pages:
+            return 1
+        starts = [p.start for p in self.pages]
+        i = bisect.bisect_right(starts, offset) - 1
+        return self.pages[max(i, 0)].number
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block containing ``offset``, if any."""
+        starts = [b.start for b in self.blocks]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.blocks[i].start <= offset < max(self.blocks[i].end, self.blocks[i].start + 1):
+            return self.blocks[i]
+        return None
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def sha256_file(path: str, chunk: int = 1 << 20) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while data := f.read(chunk):
+            h.update(data)
+    return h.hexdigest()

@@ -1,0 +1,23 @@
+"""Errors the core raises for bad input: each carries a one-line Chinese message for people."""
+
+from __future__ import annotations
+
+
+class ReadError(Exception):
+    """A file could not be read. ``message`` says what is wrong and what to do (Chinese).
+
+    ``code`` is a stable machine-readable reason (``missing``, ``empty``, ``encrypted``…).
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def one_line(text: str) -> str:
+    """Squash a message to one line for the terminal and the JSON ``error`` key."""
+    return " ".join(str(text).split())

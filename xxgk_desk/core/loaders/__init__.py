@@ -1,0 +1,122 @@
+"""Read a report file of any supported format into a :class:`Document`.
+
+``load(path)`` checks the file (exists, not empty, content matches the extension) and
+dispatches to one loader per format. Every failure is a :class:`ReadError` with a
+one-line Chinese message saying what is wrong and what to do.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+from xxgk_desk.core.document import Document
+from xxgk_desk.core.errors import ReadError
+
+SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".wps": "doc", ".txt": "txt", ".text": "txt"}
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+def sniff(head: bytes) -> str:
+    """Guess a file's real type from its first bytes: pdf, zip, ole, or text."""
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    return "text"
+
+
+_LABEL = {"pdf": "PDF", "zip": "ZIP/DOCX", "ole": "旧版 Word（.doc）", "text": "纯文本"}
+
+
+def kind_of(path: str | os.PathLike) -> str:
+    """The loader kind for a path by its extension, or raise ReadError for unknown ones."""
+    ext = Path(path).suffix.lower()
+    if ext not in SUPPORTED:
+        raise ReadError(
+            "unsupported",
+            f"不支持的文件类型“{ext or '（无扩展名）'}”：请提供 PDF、DOCX、DOC 或 TXT 格式的报告。",
+        )
+    return SUPPORTED[ext]
+
+
+def check_file(path: str | os.PathLike) -> tuple[str, str]:
+    """Check that ``path`` is a readable, non-empty file whose content matches its extension.
+
+    Returns ``(kind, sniffed)``.
+    """
+    p = Path(path)
+    kind = kind_of(p)
+    if not p.exists():
+        raise ReadError("missing", f"找不到文件：{p}。请检查路径是否正确、文件是否已被移动或删除。")
+    if not p.is_file():
+        raise ReadError("not_file", f"“{p}”不是文件（可能是文件夹）。请选择一个报告文件。")
+    try:
+        size = p.stat().st_size
+        with open(p, "rb") as f:
+            head = f.read(2048)
+    except PermissionError:
+        raise ReadError("permission", f"没有权限读取文件：{p}。请检查文件权限或先复制到本地再打开。") from None
+    except OSError as e:
+        raise ReadError("io", f"读取文件失败：{p}（{e.strerror or e}）。请确认文件可以访问。") from None
+    if size == 0:
+        raise ReadError("empty", f"文件是空的（0 字节）：{p.name}。请重新获取完整的报告文件。")
+    if size > MAX_FILE_BYTES:
+        raise ReadError("too_big", f"文件过大（{size // (1024 * 1024)} MB）：{p.name}。请确认这是一份报告文件。")
+    sniffed = sniff(head)
+    expected = {"pdf": "pdf", "docx": "zip", "doc": "ole", "txt": "text"}[kind]
+    if sniffed != expected:
+        if kind == "doc" and sniffed == "zip" and _is_docx(p):
+            # A .doc that is really a DOCX (renamed by hand): say so instead of failing silently.
+            raise ReadError(
+                "mismatch",
+                f"文件扩展名是 {p.suffix}，但内容其实是 DOCX：{p.name}。请把扩展名改为 .docx 后再打开。",
+            )
+        raise ReadError(
+            "mismatch",
+            f"文件扩展名是 {p.suffix}，但内容是{_LABEL[sniffed]}，不是{_LABEL[expected]}：{p.name}。"
+            "文件可能已损坏或被改名，请重新获取原始文件。",
+        )
+    return kind, sniffed
+
+
+def _is_docx(p: Path) -> bool:
+    try:
+        with zipfile.ZipFile(p) as z:
+            return "word/document.xml" in z.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def load(path: str | os.PathLike, *, ocr: str = "never") -> Document:
+    """Read ``path`` into a Document. Raises :class:`ReadError` on any bad input."""
+    kind, _ = check_file(path)
+    p = str(path)
+    try:
+        if kind == "pdf":
+            from xxgk_desk.core.loaders import pdf
+
+            return pdf.load_pdf(p, ocr=ocr)
+        if kind == "docx":
+            from xxgk_desk.core.loaders import docx
+
+            return docx.load_docx(p)
+        if kind == "doc":
+            from xxgk_desk.core.loaders import doc
+
+            return doc.load_doc(p)
+        from xxgk_desk.core.loaders import txt
+
+        return txt.load_txt(p)
+    except ReadError:
+        raise
+    except MemoryError:
+        raise ReadError("too_big", f"文件内容过大，无法读取：{Path(p).name}。") from None
+    except Exception as e:  # a loader bug or a library choking on a damaged file
+        raise ReadError(
+            "damaged",
+            f"无法读取文件 {Path(p).name}：文件可能已损坏（{type(e).__name__}）。请用原软件打开确认，或重新获取文件。",
+        ) from e

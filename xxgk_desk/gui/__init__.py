@@ -1,0 +1,1 @@
+"""The Qt window: views and models over the core."""
