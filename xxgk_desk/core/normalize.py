@@ -46,8 +46,12 @@ def has_radicals(text: str) -> bool:
 def normalize_newlines(text: str) -> str:
     """CRLF/CR → LF, drop a BOM, turn form feeds and other separators into newlines."""
     text = text.lstrip("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n").replace("\u2028", "\n").replace(
-        "\u2029", "\n"
+    return (
+        text.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\x0c", "\n")
+        .replace("\u2028", "\n")
+        .replace("\u2029", "\n")
     )
 
 

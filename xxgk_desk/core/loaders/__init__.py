@@ -59,13 +59,17 @@ def check_file(path: str | os.PathLike) -> tuple[str, str]:
         with open(p, "rb") as f:
             head = f.read(2048)
     except PermissionError:
-        raise ReadError("permission", f"没有权限读取文件：{p}。请检查文件权限或先复制到本地再打开。") from None
+        raise ReadError(
+            "permission", f"没有权限读取文件：{p}。请检查文件权限或先复制到本地再打开。"
+        ) from None
     except OSError as e:
         raise ReadError("io", f"读取文件失败：{p}（{e.strerror or e}）。请确认文件可以访问。") from None
     if size == 0:
         raise ReadError("empty", f"文件是空的（0 字节）：{p.name}。请重新获取完整的报告文件。")
     if size > MAX_FILE_BYTES:
-        raise ReadError("too_big", f"文件过大（{size // (1024 * 1024)} MB）：{p.name}。请确认这是一份报告文件。")
+        raise ReadError(
+            "too_big", f"文件过大（{size // (1024 * 1024)} MB）：{p.name}。请确认这是一份报告文件。"
+        )
     sniffed = sniff(head)
     expected = {"pdf": "pdf", "docx": "zip", "doc": "ole", "txt": "text"}[kind]
     if sniffed != expected:

@@ -1,0 +1,247 @@
+"""DOCX loader: paragraphs and tables in body order, heading styles, outline levels, bold runs.
+
+Headers and footers are not body text and are not read. Before python-docx opens the
+package, the ZIP directory is checked so a zip bomb is refused without unpacking it.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from xxgk_desk import __version__
+from xxgk_desk.core.document import Document, sha256_file
+from xxgk_desk.core.errors import ReadError
+from xxgk_desk.core.loaders.builder import TextBuilder
+from xxgk_desk.core.normalize import clean_controls, fix_radicals
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_UNPACKED = 300 * 1024 * 1024  # a real report's parts unpack to a few MB
+MAX_RATIO = 200  # compression ratio beyond which an entry is a bomb, not a document
+EXTRACTOR = f"docx/{__version__}"
+
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+
+
+def check_zip(path: str) -> None:
+    """Refuse packages that are not DOCX or would unpack to far more than a report needs."""
+    name = Path(path).name
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            names = {i.filename for i in infos}
+            total = 0
+            for info in infos:
+                total += info.file_size
+                if (
+                    info.compress_size
+                    and info.file_size / info.compress_size > MAX_RATIO
+                    and info.file_size > 10 << 20
+                ):
+                    raise ReadError(
+                        "bomb", f"DOCX 文件内部数据异常（压缩比过高，疑似“压缩炸弹”），已拒绝打开：{name}。"
+                    )
+            if total > MAX_UNPACKED:
+                raise ReadError(
+                    "bomb", f"DOCX 文件解压后超过 {MAX_UNPACKED >> 20} MB，不像一份报告，已拒绝打开：{name}。"
+                )
+    except zipfile.BadZipFile:
+        raise ReadError(
+            "damaged",
+            f"DOCX 文件已损坏（不是有效的 ZIP 包）：{name}。请用 Word/WPS 打开后另存为 .docx 再试。",
+        ) from None
+    if "word/document.xml" not in names:
+        raise ReadError(
+            "mismatch",
+            f"文件扩展名是 .docx，但它不是 Word 文档（缺少 word/document.xml）：{name}。请确认文件来源。",
+        )
+
+
+def load_docx(path: str) -> Document:
+    """Read a DOCX file into a Document."""
+    check_zip(path)
+    import docx  # python-docx; imported here so the rest of the core starts fast
+
+    try:
+        d = docx.Document(path)
+    except Exception as e:
+        raise ReadError(
+            "damaged",
+            f"DOCX 文件已损坏，无法读取：{Path(path).name}（{type(e).__name__}）。请用 Word/WPS 打开后另存为再试。",
+        ) from e
+    styles = _style_levels(d)
+    b = TextBuilder()
+    b.start_page(1)
+    page = 1
+    for el in _body_items(d.element.body):
+        if el.tag == W + "tbl":
+            rows = [[_cell_text(tc) for tc in tr.iter(W + "tc") if _owner_row(tc) is tr] for tr in _rows(el)]
+            b.add_table(rows)
+            continue
+        breaks_before = _page_breaks_before(el)
+        for _ in range(breaks_before):
+            page += 1
+            b.start_page(page)
+        level = _paragraph_level(el, styles)
+        for line, bold in _paragraph_lines(el):
+            b.add_block("heading" if level else "paragraph", line, style_level=level, bold=bold)
+        for _ in range(_page_breaks_after(el)):
+            page += 1
+            b.start_page(page)
+    return b.build(path=path, kind="docx", file_sha256=sha256_file(path), extractor=EXTRACTOR)
+
+
+# -- body walking ---------------------------------------------------------------
+def _body_items(body) -> Iterator:
+    """Paragraphs and tables in body order, looking inside content controls (w:sdt)."""
+    for el in body.iterchildren():
+        if el.tag in (W + "p", W + "tbl"):
+            yield el
+        elif el.tag == W + "sdt":
+            content = el.find(W + "sdtContent")
+            if content is not None:
+                yield from _body_items(content)
+
+
+def _rows(tbl) -> list:
+    return [tr for tr in tbl.iterchildren(W + "tr")]
+
+
+def _owner_row(tc):
+    """The row a cell belongs to (cells of nested tables belong to the nested row)."""
+    parent = tc.getparent()
+    while parent is not None and parent.tag != W + "tr":
+        parent = parent.getparent()
+    return parent
+
+
+def _cell_text(tc) -> str:
+    parts = []
+    for p in tc.iter(W + "p"):
+        text = "".join(t for t, _ in _runs(p))
+        if text.strip():
+            parts.append(text.strip())
+    return _clean(" ".join(parts))
+
+
+def _clean(text: str) -> str:
+    return fix_radicals(clean_controls(text))
+
+
+def _runs(p) -> Iterator[tuple[str, bool | None]]:
+    """(text, bold) of each run of a paragraph, skipping deleted text and field codes."""
+    for r in p.iter(W + "r"):
+        if _inside(r, (W + "del", W + "moveFrom")):
+            continue
+        rpr = r.find(W + "rPr")
+        bold = _is_on(rpr.find(W + "b")) if rpr is not None and rpr.find(W + "b") is not None else None
+        buf = []
+        for child in r.iterchildren():
+            tag = child.tag
+            if tag == W + "t":
+                buf.append(child.text or "")
+            elif tag == W + "tab":
+                buf.append(" ")
+            elif tag in (W + "br", W + "cr"):
+                if child.get(W + "type") not in ("page", "column"):
+                    buf.append("\n")
+            elif tag == W + "noBreakHyphen":
+                buf.append("-")
+        if buf:
+            yield "".join(buf), bold
+
+
+def _inside(el, tags: tuple[str, ...]) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        if parent.tag == W + "p":
+            return False
+        parent = parent.getparent()
+    return False
+
+
+def _is_on(el) -> bool:
+    val = el.get(W + "val")
+    return val is None or val.lower() not in ("0", "false", "off", "none")
+
+
+def _paragraph_lines(p) -> Iterator[tuple[str, bool]]:
+    """The paragraph's text split at soft line breaks, each with 'all visible text is bold'."""
+    runs = list(_runs(p))
+    style_bold = _paragraph_style_bold(p)
+    text = "".join(t for t, _ in runs)
+    if not text.strip():
+        return
+    visible = [(t, style_bold if b is None else b) for t, b in runs if t.strip()]
+    bold = bool(visible) and all(b for _, b in visible)
+    for line in text.split("\n"):
+        line = _clean(line).strip()
+        if line:
+            yield line, bold
+
+
+def _paragraph_style_bold(p) -> bool:
+    ppr = p.find(W + "pPr")
+    if ppr is not None:
+        rpr = ppr.find(W + "rPr")
+        if rpr is not None and rpr.find(W + "b") is not None:
+            return _is_on(rpr.find(W + "b"))
+    return False
+
+
+def _style_levels(d) -> dict[str, int]:
+    """Style id → heading level, from the style's name (Heading N / 标题 N) or its outline level."""
+    levels: dict[str, int] = {}
+    for style in d.styles.element.iterchildren(W + "style"):
+        sid = style.get(W + "styleId")
+        name_el = style.find(W + "name")
+        name = name_el.get(W + "val") if name_el is not None else ""
+        m = _HEADING_STYLE.match(name or "")
+        if m and 1 <= int(m.group(1)) <= 9:
+            levels[sid] = int(m.group(1))
+            continue
+        ppr = style.find(W + "pPr")
+        if ppr is not None:
+            ol = ppr.find(W + "outlineLvl")
+            if ol is not None and (ol.get(W + "val") or "9").isdigit() and int(ol.get(W + "val")) < 9:
+                levels[sid] = int(ol.get(W + "val")) + 1
+        if (name or "").lower() == "title" or name == "标题":
+            levels.setdefault(sid, 0)
+    return levels
+
+
+def _paragraph_level(p, styles: dict[str, int]) -> int | None:
+    """The heading level a paragraph declares: direct outline level first, then its style."""
+    ppr = p.find(W + "pPr")
+    if ppr is None:
+        return None
+    ol = ppr.find(W + "outlineLvl")
+    if ol is not None and (ol.get(W + "val") or "").isdigit():
+        v = int(ol.get(W + "val"))
+        return v + 1 if v < 9 else None
+    ps = ppr.find(W + "pStyle")
+    if ps is not None:
+        return styles.get(ps.get(W + "val"))
+    return None
+
+
+def _page_breaks_before(p) -> int:
+    n = 0
+    ppr = p.find(W + "pPr")
+    if (
+        ppr is not None
+        and ppr.find(W + "pageBreakBefore") is not None
+        and _is_on(ppr.find(W + "pageBreakBefore"))
+    ):
+        n += 1
+    if any(True for _ in p.iter(W + "lastRenderedPageBreak")):
+        n += 1
+    return min(n, 1)
+
+
+def _page_breaks_after(p) -> int:
+    return sum(1 for br in p.iter(W + "br") if br.get(W + "type") == "page")

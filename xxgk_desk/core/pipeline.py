@@ -1,0 +1,75 @@
+"""One call from a file to everything the tool knows about it: used by the CLI, the window and batch.
+
+``analyse(path)`` reads the file, finds its outline and (once the engine exists) checks it.
+Bad input never raises: the result carries the error message instead.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from xxgk_desk.core.document import Document
+from xxgk_desk.core.errors import ReadError, one_line
+from xxgk_desk.core.loaders import load
+from xxgk_desk.core.outline import Section, detect_outline
+
+
+@dataclass
+class Analysis:
+    """What reading (and checking) one file produced, or why it failed."""
+
+    path: str
+    document: Document | None = None
+    sections: tuple[Section, ...] = ()
+    review: Any = None  # engine.Review once checked
+    error: str | None = None
+    error_code: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def kind_from_path(path: str) -> str | None:
+    ext = Path(path).suffix.lower()
+    return {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".wps": "doc", ".txt": "txt", ".text": "txt"}.get(
+        ext
+    )
+
+
+def read(path: str | os.PathLike, *, ocr: str = "never") -> Analysis:
+    """Read a file and detect its outline."""
+    result = Analysis(path=str(path))
+    try:
+        doc = load(path, ocr=ocr)
+    except ReadError as e:
+        result.error, result.error_code = one_line(e.message), e.code
+        return result
+    result.document = doc
+    result.sections = detect_outline(doc)
+    return result
+
+
+def to_json(result: Analysis) -> dict[str, Any]:
+    """The public JSON object of ``xxgk-desk check --json`` (keys are only ever added)."""
+    doc = result.document
+    out: dict[str, Any] = {
+        "file": result.path,
+        "sha256": doc.file_sha256 if doc else None,
+        "kind": doc.kind if doc else kind_from_path(result.path),
+        "pages": doc.page_count if doc else None,
+        "chars": len(doc.text) if doc else None,
+        "image_pages": list(doc.image_pages) if doc else [],
+        "sections": [s.to_json() for s in result.sections],
+        "error": result.error,
+    }
+    if doc:
+        out["text_sha256"] = doc.text_sha256
+        out["extractor"] = doc.extractor
+        out["warnings"] = list(doc.warnings)
+    out.update(result.extra)
+    return out
