@@ -7,10 +7,15 @@ full-width （）： into ASCII).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
 from xxgk_desk.core.resources import resource
+
+#: Kangxi radicals whose compatibility mapping is a traditional form, while simplified-Chinese
+#: fonts draw (and broken ToUnicode tables report) them for the simplified ideograph.
+_SIMPLIFIED_RADICALS = {0x2F3E: "户", 0x2FAD: "青", 0x2FC8: "黄"}
 
 
 @cache
@@ -24,6 +29,7 @@ def _radical_table() -> dict[int, str]:
         mapped = unicodedata.normalize("NFKC", chr(cp))
         if mapped != chr(cp):
             table[cp] = mapped
+    table.update(_SIMPLIFIED_RADICALS)
     path = resource("normalize", "radicals.tsv")
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
@@ -99,3 +105,18 @@ def squash_cjk_spaces(line: str) -> str:
         out.append(c)
         i += 1
     return "".join(out)
+
+
+_PAGE_NUMBER = re.compile(
+    r"[-—–－‐―·•]*\s*(?:\d{1,4}|[ivx]{1,5}|[IVX]{1,5})\s*[-—–－‐―·•]*"  # - 3 -   —3—   · 3 ·   iv
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"  # 第 3 页 共 10 页
+    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"  # 3 / 10
+    r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?",  # Page 3 of 10
+    re.I,
+)
+
+
+def is_page_number(line: str) -> bool:
+    """True for a line that is only a page number: ``- 3 -``, ``—3—``, ``第 3 页 共 10 页``, ``3 / 10``, ``3``."""
+    return bool(_PAGE_NUMBER.fullmatch(line.strip()))
