@@ -1,0 +1,346 @@
+"""The PDF loader: reading order, paragraphs, furniture, radicals, tables, boxes, bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import struct
+from functools import cache
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from rapidfuzz import fuzz
+
+from tests.conftest import shared_path
+from xxgk_desk.core.document import Document, sha256_file
+from xxgk_desk.core.errors import ReadError
+from xxgk_desk.core.loaders import load
+from xxgk_desk.core.loaders.pdf import load_pdf
+from xxgk_desk.core.normalize import has_radicals, is_page_number
+
+SEED_PDFS = [f"seed-{i:03d}-{form}.pdf" for i in range(5) for form in ("styled", "bold")]
+REAL_PDFS = ["hongze-2023-gov.pdf", "hongze-2024-gov.pdf", "huaian-2024-gov.pdf"]
+
+
+@cache
+def _load_cached(path: str) -> Document:
+    return load(path)
+
+
+def doc_of(*parts: str) -> Document:
+    return _load_cached(str(shared_path("samples", *parts)))
+
+
+def compact(text: str) -> str:
+    """Text without whitespace and without the Markdown table syntax of the seed texts."""
+    return re.sub(r"\s+|\|", "", re.sub(r"-{3,}", "", text))
+
+
+def seed_text(name: str) -> str:
+    seed = name[:8]
+    return shared_path("samples", f"{seed}.txt").read_text(encoding="utf-8")
+
+
+# -- text and reading order ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", SEED_PDFS)
+def test_text_matches_published_text(name):
+    doc = doc_of("docs", name)
+    assert fuzz.ratio(compact(doc.text), compact(seed_text(name))) >= 98
+
+
+@pytest.mark.parametrize("form", ["styled", "bold"])
+def test_quotes_of_a_second_font_stay_in_place(form):
+    text = doc_of("docs", f"seed-000-{form}.pdf").text
+    assert "以“双一流”学科建设" in text
+    assert "全面发力“建成高水平有特色的湖北医药大学”目标" in text
+    assert "工作呈现出“更快、更全、更新”的特点" in text
+
+
+@pytest.mark.parametrize("name", SEED_PDFS)
+def test_every_published_paragraph_is_one_block(name):
+    doc = doc_of("docs", name)
+    blocks = {compact(doc.block_text(b)) for b in doc.blocks if b.kind == "paragraph"}
+    paragraphs = [compact(line) for line in seed_text(name).splitlines() if line.strip() and "|" not in line]
+    missing = [p for p in paragraphs if p not in blocks]
+    assert not missing
+
+
+def test_wrapped_lines_join_without_spaces():
+    text = doc_of("docs", "seed-000-styled.pdf").text
+    assert (
+        "湖北医药学院以习近平新时代中国特色社会主义思想为统领，以“双一流”学科建设和教学科研能力提升为主线"
+        in text
+    )
+
+
+def test_justified_lines_lose_their_spaces():
+    text = doc_of("real", "hongze-2023-gov.pdf").text
+    assert "号，邮编：223100，电话：0517-87222589，电子邮箱：hzzwgk@126.com" in text
+    assert "（国令第711号）" in text
+
+
+def test_paragraph_continues_across_a_page_break():
+    doc = doc_of("real", "huaian-2024-gov.pdf")
+    i = doc.text.index("还有一些需要加强和改进的地方。主要表现在")
+    j = doc.text.index("地方。", i)
+    assert doc.page_at(i) == 5 and doc.page_at(j) == 6
+    block = doc.block_at(i)
+    assert block is not None and block.start <= j < block.end and block.page == 5
+    page6 = doc.pages[5]
+    box = page6.box(j)
+    assert box is not None and box[1] < page6.height / 3  # at the top of page 6
+
+
+def test_short_heading_lines_are_not_merged():
+    doc = doc_of("real", "huaian-2024-gov.pdf")
+    texts = [doc.block_text(b) for b in doc.blocks]
+    assert "一、总体情况" in texts
+    assert "淮安市人民政府" in texts
+
+
+# -- furniture and radicals -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", REAL_PDFS)
+def test_page_numbers_are_removed(name):
+    doc = doc_of("real", name)
+    assert not [line for line in doc.text.splitlines() if is_page_number(line)]
+    assert not re.search(r"-\s*\d+\s*-", doc.text)
+
+
+@pytest.mark.parametrize(
+    "line", ["- 3 -", "—3—", "－ 12 －", "第 3 页 共 10 页", "第3页", "3 / 10", "Page 3 of 10", "7", "· 4 ·"]
+)
+def test_page_number_lines(line):
+    assert is_page_number(line)
+
+
+@pytest.mark.parametrize("line", ["2023年", "一、总体情况", "3.5%", "civil", "1. 加强领导"])
+def test_not_page_number_lines(line):
+    assert not is_page_number(line)
+
+
+def test_radicals_become_ideographs():
+    doc = doc_of("docs", "seed-000-radicals.pdf")
+    assert not has_radicals(doc.text)
+    assert "信息公开工作总结" in doc.text and "长效机制" in doc.text and "门户" in doc.text
+    assert fuzz.ratio(compact(doc.text), compact(seed_text("seed-000"))) >= 98
+
+
+# -- blocks and cues ---------------------------------------------------------------------
+
+
+def _block(doc: Document, text: str):
+    return next(b for b in doc.blocks if doc.block_text(b).startswith(text))
+
+
+def test_bookmarks_give_style_levels():
+    doc = doc_of("docs", "seed-000-styled.pdf")
+    h1 = _block(doc, "一、强化组织保障")
+    h2 = _block(doc, "(一)提高认识。")
+    body = _block(doc, "学校党政主要领导")
+    assert (h1.style_level, h2.style_level, body.style_level) == (1, 2, None)
+    assert h1.bold and not body.bold
+    assert h1.size_ratio > 1.1 and body.size_ratio == pytest.approx(1.0, abs=0.05)
+
+
+def test_bold_headings_without_bookmarks():
+    doc = doc_of("docs", "seed-000-bold.pdf")
+    h1 = _block(doc, "一、强化组织保障")
+    assert h1.bold and h1.style_level is None
+
+
+def test_wps_fake_bold_is_bold():
+    doc = doc_of("real", "huaian-2024-gov.pdf")
+    assert _block(doc, "（一）主动公开情况。").bold
+    assert not _block(doc, "2024年，我市坚持").bold
+
+
+@pytest.mark.parametrize("name", REAL_PDFS)
+def test_template_tables_are_table_blocks(name):
+    doc = doc_of("real", name)
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert len(tables) >= 3
+    rows = [[doc.text[c.start : c.end] for c in row] for t in tables for row in t.rows]
+    new = next(r for r in rows if r and r[0].startswith("一、本年新收政府信息公开申请数量"))
+    assert len(new) == 8 and all(cell.isdigit() for cell in new[1:])
+    assert any(r[:1] == ["行政规范性文件"] for r in rows)
+    assert "本年新收" not in "".join(doc.block_text(b) for b in doc.blocks if b.kind == "paragraph")
+
+
+def test_table_rows_are_lines_of_tab_separated_cells():
+    doc = doc_of("real", "huaian-2024-gov.pdf")
+    assert "\n一、本年新收政府信息公开申请数量\t3001\t53\t0\t0\t61\t4\t3119\n" in doc.text
+    assert "\n行政规范性文件\t8\t26\t66\n" in doc.text
+
+
+def test_contact_table_of_a_seed():
+    doc = doc_of("docs", "seed-002-styled.pdf")
+    table = next(b for b in doc.blocks if b.kind == "table")
+    rows = [[doc.text[c.start : c.end] for c in row] for row in table.rows]
+    assert rows[0][1:] == ["姓名", "职务", "办公电话", "移动电话", "电子邮箱"]
+    assert ["学校分管领导", "付学江", "校长助理", "0712-2285090", "13037158738", "446057527@qq.com"] in rows
+
+
+def test_scanned_pdf_lists_image_pages():
+    doc = doc_of("docs", "seed-002-scanned.pdf")
+    assert doc.image_pages == (1, 2, 3)
+    assert [p.has_text for p in doc.pages] == [False, False, False]
+    assert doc.warnings and "扫描" in doc.warnings[0]
+
+
+# -- offsets, pages and boxes ---------------------------------------------------------------
+
+
+ALL_PDFS = [("docs", n) for n in [*SEED_PDFS, "seed-000-radicals.pdf", "combined-34p.pdf"]] + [
+    ("real", n) for n in REAL_PDFS
+]
+
+
+@pytest.mark.parametrize("folder,name", ALL_PDFS)
+def test_offsets_pages_and_boxes_are_consistent(folder, name):
+    doc = doc_of(folder, name)
+    assert doc.kind == "pdf" and doc.extractor.startswith("pdf-pdfium/")
+    assert doc.file_sha256 == sha256_file(str(shared_path("samples", folder, name)))
+    for b in doc.blocks:
+        assert doc.block_text(b) == doc.text[b.start : b.end] and doc.block_text(b).strip()
+        for row in b.rows:
+            assert all(b.start <= c.start <= c.end <= b.end for c in row)
+    assert doc.pages[0].start == 0 and doc.pages[-1].end == len(doc.text)
+    assert [p.number for p in doc.pages] == list(range(1, len(doc.pages) + 1))
+    for p, q in zip(doc.pages, doc.pages[1:], strict=False):
+        assert p.end == q.start
+    boxed = 0
+    for p in doc.pages:
+        assert len(p.boxes) == 4 * (p.end - p.start)
+        for off in range(p.start, p.end):
+            box = p.box(off)
+            if box is None:
+                continue
+            boxed += 1
+            x0, top, x1, bottom = box
+            assert -1 <= x0 <= x1 <= p.width + 1 and -1 <= top <= bottom <= p.height + 1
+    assert boxed >= 0.9 * len(compact(doc.text))
+
+
+def test_box_of_a_known_character():
+    doc = doc_of("docs", "seed-000-styled.pdf")
+    off = doc.text.index("湖北医药学院信息公开工作总结")
+    x0, top, x1, bottom = doc.pages[0].box(off)
+    assert 80 < x0 < x1 < 120 and 60 < top < bottom < 110  # the title, top left of page 1
+
+
+def test_table_cells_have_boxes():
+    doc = doc_of("real", "huaian-2024-gov.pdf")
+    off = doc.text.index("一、本年新收政府信息公开申请数量")
+    page = doc.pages[doc.page_at(off) - 1]
+    x0, top, x1, bottom = page.box(off)
+    assert 70 < x0 < 120 and 0 < top < bottom < page.height
+
+
+# -- bad input ---------------------------------------------------------------------------------
+
+
+def test_truncated_pdf_is_damaged(tmp_path):
+    data = shared_path("samples", "docs", "seed-000-styled.pdf").read_bytes()
+    bad = tmp_path / "半截.pdf"
+    bad.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ReadError) as err:
+        load(bad)
+    assert err.value.code == "damaged"
+    assert "半截.pdf" in err.value.message and "\n" not in err.value.message
+
+
+def test_garbage_with_pdf_header_is_damaged(tmp_path):
+    bad = tmp_path / "garbage.pdf"
+    bad.write_bytes(b"%PDF-1.7\n" + os.urandom(4000))
+    with pytest.raises(ReadError) as err:
+        load(bad)
+    assert err.value.code == "damaged"
+
+
+def test_garbage_bytes_are_damaged(tmp_path):
+    bad = tmp_path / "garbage.pdf"
+    bad.write_bytes(os.urandom(4000))
+    with pytest.raises(ReadError) as err:
+        load_pdf(str(bad))
+    assert err.value.code == "damaged"
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    s = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + s[i] + key[i % len(key)]) % 256
+        s[i], s[j] = s[j], s[i]
+    out = bytearray()
+    i = j = 0
+    for byte in data:
+        i = (i + 1) % 256
+        j = (j + s[i]) % 256
+        s[i], s[j] = s[j], s[i]
+        out.append(byte ^ s[(s[i] + s[j]) % 256])
+    return bytes(out)
+
+
+def write_encrypted_pdf(path: Path, user_password: bytes = b"secret") -> None:
+    """A one-page PDF protected by the standard security handler (RC4-40, revision 2)."""
+    pad = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
+    file_id = b"xxgk-desk-test-0"
+    perms = struct.pack("<i", -44)
+    owner_entry = _rc4(hashlib.md5((b"owner" + pad)[:32]).digest()[:5], (user_password + pad)[:32])
+    key = hashlib.md5((user_password + pad)[:32] + owner_entry + perms + file_id).digest()[:5]
+    user_entry = _rc4(key, pad)
+    content = _rc4(
+        hashlib.md5(key + b"\x04\x00\x00\x00\x00").digest()[:10], b"BT /F1 24 Tf 72 720 Td (Secret) Tj ET"
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -44 >>"
+        % (owner_entry.hex().encode(), user_entry.hex().encode()),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 5 0 R /ID [<%s> <%s>] >>\n" % (
+        len(objects) + 1,
+        file_id.hex().encode(),
+        file_id.hex().encode(),
+    )
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    path.write_bytes(bytes(out))
+
+
+def test_encrypted_pdf(tmp_path):
+    locked = tmp_path / "加密报告.pdf"
+    write_encrypted_pdf(locked)
+    with pdfium.PdfDocument(str(locked), password="secret") as opened:  # the fixture is a real encrypted PDF
+        assert len(opened) == 1
+    with pytest.raises(ReadError) as err:
+        load(locked)
+    assert err.value.code == "encrypted"
+    assert err.value.message.startswith("PDF 文件已加密，无法读取：加密报告.pdf。")
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc")
+def test_no_file_handle_is_left_open(tmp_path):
+    src = shared_path("samples", "real", "hongze-2023-gov.pdf")
+    copy = tmp_path / "r.pdf"
+    copy.write_bytes(src.read_bytes())
+    before = len(os.listdir("/proc/self/fd"))
+    load(copy)
+    assert len(os.listdir("/proc/self/fd")) <= before
+    copy.rename(tmp_path / "renamed.pdf")

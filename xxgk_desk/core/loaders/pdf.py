@@ -1,0 +1,290 @@
+"""Read a PDF report into a :class:`Document` with pypdfium2.
+
+Text comes in true reading order from per-character boxes (see ``pdf_lines``), page
+furniture is removed and paragraphs are rebuilt (``pdf_layout``), ruled tables become table
+blocks (``pdf_tables``). Pages without a text layer are listed in ``image_pages``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from xxgk_desk.core.document import Document, sha256_file
+from xxgk_desk.core.errors import ReadError
+from xxgk_desk.core.loaders.builder import TextBuilder
+from xxgk_desk.core.loaders.pdf_layout import (
+    Stats,
+    breaks_between,
+    continues_on_next_page,
+    paragraph_text,
+    strip_furniture,
+)
+from xxgk_desk.core.loaders.pdf_lines import (
+    Line,
+    PageGeometry,
+    StyleProbe,
+    cluster_lines,
+    make_line,
+    read_chars,
+)
+from xxgk_desk.core.loaders.pdf_tables import Table, find_tables, page_rules, split_chars
+from xxgk_desk.core.normalize import fix_radicals
+
+EXTRACTOR = f"pdf-pdfium/{pdfium.PDFIUM_INFO}"
+#: Fewer visible characters than this: the page has no (usable) text layer.
+MIN_TEXT_CHARS = 10
+_PASSWORD_ERRORS = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
+
+
+@dataclass
+class _PageData:
+    """What pass one keeps of a page: its lines, tables and whether it has text."""
+
+    number: int
+    width: float = 0.0
+    height: float = 0.0
+    lines: list[Line] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    chars: int = 0
+    objects: int = 0
+
+    @property
+    def has_text(self) -> bool:
+        return self.chars >= MIN_TEXT_CHARS
+
+
+def load_pdf(path: str, *, ocr: str = "never") -> Document:
+    """Read ``path`` (a PDF) into a Document. Raises :class:`ReadError` on bad input."""
+    name = Path(path).name
+    pdf = _open(path, name)
+    try:
+        pages = [_read_page(pdf, i) for i in range(len(pdf))]
+        bookmarks = _bookmarks(pdf)
+    finally:
+        pdf.close()
+    image_pages = tuple(p.number for p in pages if not p.has_text and p.objects)
+    warnings: list[str] = []
+    if image_pages:
+        if ocr != "never":
+            pass  # OCR HOOK: recognise `image_pages` here (rapidocr) and add their lines; a later issue.
+        warnings.append(f"第 {_ranges(image_pages)} 页没有文字层（可能是扫描件或图片），其中的文字未能读取。")
+    builder = _Assembler(pages, bookmarks)
+    builder.run()
+    doc = builder.builder.build(
+        path=str(path),
+        kind="pdf",
+        file_sha256=sha256_file(path),
+        extractor=EXTRACTOR,
+        image_pages=image_pages,
+        warnings=tuple(warnings),
+    )
+    return _finish(doc, builder.page_starts, builder.cell_boxes)
+
+
+# -- opening -------------------------------------------------------------------
+
+
+def _open(path: str, name: str) -> pdfium.PdfDocument:
+    """Open the PDF from memory (the file is not kept open: it can be renamed at once)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise ReadError("io", f"读取文件失败：{name}（{e.strerror or e}）。请确认文件可以访问。") from None
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        if getattr(e, "err_code", None) in _PASSWORD_ERRORS:
+            raise ReadError(
+                "encrypted",
+                f"PDF 文件已加密，无法读取：{name}。请向报送单位索取未加密的版本，或先用 PDF 阅读器去除密码后再打开。",
+            ) from None
+        raise ReadError(
+            "damaged",
+            f"PDF 文件已损坏或不完整，无法读取：{name}。请重新下载或向报送单位索取完整的文件。",
+        ) from None
+
+
+def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageData:
+    """Pass one for one page: characters → tables and lines (raw handles closed here)."""
+    data = _PageData(index + 1)
+    page = pdfium_c.FPDF_LoadPage(pdf.raw, index)
+    if not page:
+        return data
+    try:
+        geom = PageGeometry(page)
+        data.width, data.height = geom.width, geom.height
+        data.objects = pdfium_c.FPDFPage_CountObjects(page)
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if not textpage:
+            return data
+        try:
+            chars = read_chars(textpage, geom)
+            data.chars = len(chars)
+            if not data.has_text:
+                return data
+            data.tables = find_tables(*page_rules(page, geom))
+            rest = split_chars(chars, data.tables)
+            probe = StyleProbe(textpage)
+            data.lines = [make_line(cs, data.number, probe) for cs in cluster_lines(rest)]
+        finally:
+            pdfium_c.FPDFText_ClosePage(textpage)
+    finally:
+        pdfium_c.FPDF_ClosePage(page)
+    return data
+
+
+def _bookmarks(pdf: pdfium.PdfDocument) -> list[tuple[str, int, int | None]]:
+    """(compact title, heading level, 1-based page or None) for every bookmark."""
+    out = []
+    try:
+        for bm in pdf.get_toc():
+            title = "".join(fix_radicals(bm.get_title() or "").split())
+            dest = bm.get_dest()
+            index = dest.get_index() if dest is not None else None
+            if title:
+                out.append((title, bm.level + 1, None if index is None else index + 1))
+    except (pdfium.PdfiumError, ValueError, OSError):
+        return out  # a broken outline is no reason to refuse the text
+    return out
+
+
+def _ranges(numbers: tuple[int, ...]) -> str:
+    """(1, 2, 3, 5) → '1–3、5'."""
+    parts: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        parts.append(str(start) if start == prev else f"{start}–{prev}")
+        if n is not None:
+            start = prev = n
+    return "、".join(parts)
+
+
+# -- pass two: blocks ----------------------------------------------------------------
+
+
+class _Assembler:
+    """Feeds paragraphs and tables of all pages to a TextBuilder in reading order."""
+
+    def __init__(self, pages: list[_PageData], bookmarks: list[tuple[str, int, int | None]]) -> None:
+        self.pages = pages
+        strip_furniture([p.lines for p in pages], [p.height for p in pages])
+        self.stats = Stats([p.lines for p in pages])
+        self.margins = dict(zip((p.number for p in pages), self.stats.margins, strict=True))
+        self.bookmarks = list(bookmarks)
+        self.builder = TextBuilder()
+        self.pending: list[Line] = []
+        self.marks: list[tuple[int, int]] = []  # (page, index in pending of its first line)
+        self.page_starts: dict[int, int] = {}  # page → offset where it starts mid-paragraph
+        self.cell_boxes: list[tuple[int, list[float]]] = []
+
+    def run(self) -> None:
+        for page in self.pages:
+            items = sorted(
+                [(ln.top, 0, k, ln) for k, ln in enumerate(page.lines)]
+                + [(t.top, 1, k, t) for k, t in enumerate(page.tables)],
+                key=lambda it: it[:3],
+            )
+            first = items[0][3] if items else None
+            if self.pending and not (isinstance(first, Line) and self._continues(first)):
+                self.flush()
+            if self.pending:
+                self.marks.append((page.number, len(self.pending)))
+            self.builder.start_page(page.number, page.width, page.height, page.has_text)
+            for _, _, _, item in items:
+                if isinstance(item, Table):
+                    self.flush()
+                    self.add_table(item, page.number)
+                else:
+                    self.add_line(item)
+        self.flush()
+
+    def _continues(self, first: Line) -> bool:
+        last = self.pending[-1]
+        return continues_on_next_page(last, self.margins[last.page], first, self.margins[first.page])
+
+    def add_line(self, line: Line) -> None:
+        p = self.pending
+        if (
+            p
+            and p[-1].page == line.page
+            and breaks_between(p[-1], line, p, self.stats, self.margins[line.page])
+        ):
+            self.flush()
+        self.pending.append(line)
+
+    def flush(self) -> None:
+        lines = self.pending
+        if not lines:
+            return
+        text, boxes, starts = paragraph_text(lines)
+        first = lines[0]
+        block = self.builder.add_block(
+            "paragraph",
+            text,
+            boxes=boxes,
+            style_level=self._style_level(text, first.page),
+            bold=first.bold,
+            size_ratio=round(first.size / self.stats.body_size, 2),
+            page=first.page,
+        )
+        if block is not None:
+            for page, k in self.marks:
+                self.page_starts[page] = block.start + starts[k]
+        self.pending, self.marks = [], []
+
+    def _style_level(self, text: str, page: int) -> int | None:
+        """The level of the bookmark this paragraph is the target of, if any."""
+        if not self.bookmarks:
+            return None
+        compact = "".join(text.split())
+        for k, (title, level, bm_page) in enumerate(self.bookmarks):
+            if bm_page is not None and abs(bm_page - page) > 1:
+                continue
+            if compact == title or (len(title) >= 2 and compact.startswith(title)):
+                del self.bookmarks[k]
+                return level
+        return None
+
+    def add_table(self, table: Table, page: int) -> None:
+        rows = [row for row in table.rows() if any(text for text, _ in row)]
+        block = self.builder.add_table([[text for text, _ in row] for row in rows], page=page)
+        if block is None:
+            return
+        for cells, row in zip(block.rows, rows, strict=True):
+            for cell, (text, boxes) in zip(cells, row, strict=True):
+                if text and len(boxes) == 4 * (cell.end - cell.start):
+                    self.cell_boxes.append((cell.start, boxes))
+
+
+def _finish(
+    doc: Document, page_starts: dict[int, int], cell_boxes: list[tuple[int, list[float]]]
+) -> Document:
+    """Move page starts into paragraphs that cross a page break; add table cell boxes."""
+    if not page_starts and not cell_boxes:
+        return doc
+    if any(p.boxes is not None for p in doc.pages):
+        boxes = array("f")
+        for p in doc.pages:
+            boxes.extend(
+                p.boxes if p.boxes is not None else array("f", [float("nan")] * (4 * (p.end - p.start)))
+            )
+    else:
+        boxes = array("f", [float("nan")]) * (4 * len(doc.text))
+    for start, cell in cell_boxes:
+        boxes[4 * start : 4 * start + len(cell)] = array("f", cell)
+    starts = [page_starts.get(p.number, p.start) for p in doc.pages]
+    ends = [*starts[1:], len(doc.text)]
+    pages = tuple(
+        dataclasses.replace(p, start=s, end=e, boxes=boxes[4 * s : 4 * e])
+        for p, s, e in zip(doc.pages, starts, ends, strict=True)
+    )
+    return dataclasses.replace(doc, pages=pages)
