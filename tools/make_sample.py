@@ -32,7 +32,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT, WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -218,7 +218,7 @@ def _ends() -> list[int]:
 
 def annex_rows() -> list[tuple[str, str, str, str, str]]:
     rows = []
-    cat_of = [c for c, size in zip(CATEGORIES, CATEGORY_SIZES) for _ in range(size)]
+    cat_of = [c for c, size in zip(CATEGORIES, CATEGORY_SIZES, strict=True) for _ in range(size)]
     for n, item in enumerate(ITEMS, 1):
         if n in NOT_APPLICABLE:
             status, link = NOT_APPLICABLE[n], "—"
@@ -380,7 +380,7 @@ def add_annex_table(doc: Document) -> None:
                       size=9 if c == 4 else 10.5)
     # merge the category column over each category's rows
     start = 1
-    for cat, size in zip(CATEGORIES, CATEGORY_SIZES):
+    for cat, size in zip(CATEGORIES, CATEGORY_SIZES, strict=True):
         top = table.cell(start, 1)
         if size > 1:
             top = top.merge(table.cell(start + size - 1, 1))
