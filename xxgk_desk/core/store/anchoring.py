@@ -10,8 +10,8 @@ quote again in a new text in tiers, stopping at the first that succeeds:
 2. **exact** — every occurrence of the quote (first as is, then ignoring whitespace, since
    extractors disagree on spaces and line breaks) is scored and the best wins. If its
    context agrees only weakly (< :data:`CONTEXT_STRONG`), the fuzzy candidates are scored
-   too and the higher total wins: the sentence may have been edited in place while a copy
-   of its old wording sits elsewhere.
+   too and one elsewhere beating it by :data:`FUZZY_MARGIN` wins: the sentence may have
+   been edited in place while a copy of its old wording sits elsewhere.
 3. **fuzzy** — RapidFuzz aligns the whitespace-stripped quote with the whitespace-stripped
    text (near the old position first, then everywhere), and the span between the old
    prefix and suffix is tried too; candidates are scored and the best is kept if it
@@ -51,6 +51,7 @@ W_QUOTE, W_PREFIX, W_SUFFIX, W_POSITION = 50.0, 20.0, 20.0, 2.0
 W_TOTAL = W_QUOTE + W_PREFIX + W_SUFFIX + W_POSITION
 CONTEXT_OK = 0.5
 CONTEXT_STRONG = 0.8  # an exact match with weaker context is compared with the fuzzy candidates
+FUZZY_MARGIN = 0.05  # how much better a fuzzy candidate must score to beat an exact one
 LONG_QUOTE = 16
 FUZZY_THRESHOLD = 0.60
 MIN_QUOTE_SIMILARITY = 0.5
@@ -224,7 +225,15 @@ def anchor(sel: Selector, text: str | TextIndex) -> AnchorResult:
     # 3. fuzzy — also when the exact quote was found only with a doubtful context: the
     # sentence itself may have been edited while a copy of its old wording sits elsewhere.
     fuzzy = _fuzzy(index, scorer)
-    return fuzzy if fuzzy.score > exact.score else exact
+    if not exact.found:
+        return fuzzy
+    if not fuzzy.found or _overlap(exact, fuzzy):  # same place: the exact span delimits it better
+        return exact
+    return fuzzy if fuzzy.score > exact.score + FUZZY_MARGIN else exact
+
+
+def _overlap(a: AnchorResult, b: AnchorResult) -> bool:
+    return a.start < b.end and b.start < a.end  # type: ignore[operator]
 
 
 def anchor_many(selectors: Iterable[Selector], text: str) -> list[AnchorResult]:

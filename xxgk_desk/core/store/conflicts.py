@@ -85,7 +85,7 @@ def resolve(conn: Connection, actor: str | None, conflict_id: str, keep: str) ->
         if cur is not None:
             hist = json.loads(cur["history"])
             if row["theirs_rev"] not in hist and row["theirs_rev"] != cur["rev"]:
-                hist.append(row["theirs_rev"])
+                hist.insert(0, row["theirs_rev"])  # an ancestor now; the parent stays last
                 conn.execute(f"UPDATE {table} SET history = ? WHERE {where}", [dumps(hist), *pk.values()])
         ts = now()
         conn.execute(

@@ -50,7 +50,7 @@ from .db import Connection, StoreError
 from .decisions import SPEC as DECISION
 from .fields import SPEC as FIELD
 from .migrations import LATEST
-from .model import content_rev, dumps, now
+from .model import chained_rev, dumps, now
 from .reviews import SPEC as REVIEW
 
 FORMAT = "xxgk-desk-review"
@@ -296,18 +296,20 @@ def _match_document(
 
 
 def _lineage(rec: dict[str, Any], content: dict[str, Any]) -> tuple[str, list[str]]:
-    """The imported record's rev (recomputed: the file may have been edited by hand) and history."""
+    """The imported record's rev and history. A rev that does not match its content (a
+    review file edited by hand) is treated as one more edit on top of it."""
     history = list(rec.get("history") or [])
-    rev = content_rev(content)
-    if rec.get("rev") and rec["rev"] != rev and rec["rev"] not in history:
-        history.append(rec["rev"])
-    return rev, history
+    rev = rec.get("rev")
+    if rev and chained_rev(content, history[-1] if history else None) == rev:
+        return rev, history
+    if rev and rev not in history:
+        history.append(rev)
+    return chained_rev(content, history[-1] if history else None), history
 
 
-def _union(first: list[str], second: list[str]) -> str:
-    out = list(first)
-    out += [h for h in second if h not in out]
-    return dumps(out)
+def _union(theirs: list[str], ours: list[str]) -> str:
+    """Both histories, keeping the imported record's parent last."""
+    return dumps([h for h in ours if h not in theirs] + list(theirs))
 
 
 def _merge_note(
@@ -344,7 +346,7 @@ def _merge_note(
             outcome = "unchanged"  # this very conflict was imported before
         else:
             copy = {**rec, "id": copy_id, "conflict_of": rec["id"], "document_id": row["document_id"]}
-            crev = content_rev(notes.content(copy))
+            crev = chained_rev(notes.content(copy), None)
             conn.db["notes"].insert({**notes._row(copy), "rev": crev, "history": "[]"})
             _record_conflict(conn, copy_id, "note", row["document_id"], rec["id"], rec, rev, actor, tx)
             report.conflict_ids.append(copy_id)

@@ -282,10 +282,18 @@ class Conflict:
     copy_id: str | None = None
 
 
+def chained_rev(content: dict[str, Any], parent: str | None) -> str:
+    """A record's rev: a hash of its content and the rev it was edited from.
+
+    Chaining the parent in means returning to an earlier content (undo, restore after a
+    delete) is a new rev, not an old one, so merges can tell "newer" from "older".
+    """
+    return content_rev({"content": content, "parent": parent})
+
+
 def next_rev(content: dict[str, Any], old_rev: str | None, old_history: str | None) -> tuple[str, str]:
-    """``(rev, history JSON)`` after a write: a changed rev pushes the old one onto the history."""
-    rev = content_rev(content)
+    """``(rev, history JSON)`` after a write; the history lists ancestors, parent last."""
     history = json.loads(old_history) if old_history else []
-    if old_rev and old_rev != rev and old_rev not in history:
+    if old_rev and old_rev not in history:
         history.append(old_rev)
-    return rev, dumps(history)
+    return chained_rev(content, old_rev), dumps(history)

@@ -288,7 +288,10 @@ def apply(
             "updated_at": ts,
             "updated_by": actor,
         }
-        rev, history = next_rev(content(new), row["rev"], row["history"])
+        if content(new) == content(rec):  # only the anchor changed: same revision
+            rev, history = row["rev"], row["history"]
+        else:
+            rev, history = next_rev(content(new), row["rev"], row["history"])
         conn.db["notes"].update(note_id, {**_row(new), "rev": rev, "history": history})
         if "anchor" in after:
             if after["anchor"].get("status"):
