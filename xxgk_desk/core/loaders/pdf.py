@@ -18,6 +18,7 @@ import pypdfium2.raw as pdfium_c
 from xxgk_desk.core.document import Document, sha256_file
 from xxgk_desk.core.errors import ReadError
 from xxgk_desk.core.loaders.builder import TextBuilder
+from xxgk_desk.core.loaders.pdf_chars import PageGeometry, StyleProbe, read_chars
 from xxgk_desk.core.loaders.pdf_layout import (
     Stats,
     breaks_between,
@@ -25,14 +26,7 @@ from xxgk_desk.core.loaders.pdf_layout import (
     paragraph_text,
     strip_furniture,
 )
-from xxgk_desk.core.loaders.pdf_lines import (
-    Line,
-    PageGeometry,
-    StyleProbe,
-    cluster_lines,
-    make_line,
-    read_chars,
-)
+from xxgk_desk.core.loaders.pdf_lines import Line, cluster_lines, make_line
 from xxgk_desk.core.loaders.pdf_tables import Table, find_tables, page_rules, split_chars
 from xxgk_desk.core.normalize import fix_radicals
 

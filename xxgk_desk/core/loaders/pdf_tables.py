@@ -13,17 +13,8 @@ from dataclasses import dataclass, field
 
 import pypdfium2.raw as pdfium_c
 
-from xxgk_desk.core.loaders.pdf_lines import (
-    BOTTOM,
-    NAN4,
-    TOP,
-    X0,
-    X1,
-    PageGeometry,
-    assemble,
-    cluster_lines,
-    line_em,
-)
+from xxgk_desk.core.loaders.pdf_chars import BOTTOM, TOP, X0, X1, PageGeometry, unchecked
+from xxgk_desk.core.loaders.pdf_lines import NAN4, assemble, cluster_lines, line_em
 from xxgk_desk.core.normalize import is_cjk
 
 SNAP = 2.0  # points: rules closer than this are the same rule
@@ -157,13 +148,16 @@ class _PathReader:
             self.vs.append((x0, min(y0, y1), max(y0, y1)))
 
 
+_get_object = unchecked(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
+_get_type = unchecked(pdfium_c.FPDFPageObj_GetType)
+
+
 def page_rules(page: object, geom: PageGeometry) -> tuple[list[Edge], list[Edge]]:
     """Horizontal and vertical ruling lines of a page, snapped and joined."""
     reader = _PathReader(geom)
     for k in range(pdfium_c.FPDFPage_CountObjects(page)):
-        obj = pdfium_c.FPDFPage_GetObject(page, k)
-        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_PATH:
-            reader.add(obj)
+        if _get_type(ctypes.c_void_p(_get_object(page, k))) == pdfium_c.FPDF_PAGEOBJ_PATH:
+            reader.add(pdfium_c.FPDFPage_GetObject(page, k))
     return _join(reader.hs), _join(reader.vs)
 
 

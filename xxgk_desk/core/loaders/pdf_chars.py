@@ -1,0 +1,187 @@
+"""Raw PDFium access for the PDF loader: characters with boxes and baselines, font cues.
+
+The per-character calls go through argtype-free ctypes prototypes of pypdfium2's raw
+functions (about four times cheaper per call than the checked bindings); callers pass
+ctypes objects only. Coordinates are PDF points from the displayed page's top-left corner.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import re
+from collections.abc import Callable
+
+import pypdfium2.raw as pdfium_c
+
+#: A character is a tuple (x0, top, x1, bottom, middle, ch, index, space_before, prev_index):
+#: its box first (the layout of ``Page.boxes``), ``middle`` the box's vertical centre (lines
+#: are clustered on it), ``index`` its PDFium character index,
+#: ``space_before`` whether whitespace preceded it in the content stream, ``prev_index`` the
+#: index of the visible character before it there.
+X0, TOP, X1, BOTTOM, MID, CH, IDX, SP, PIDX = range(9)
+
+#: Characters that only separate words: dropped, remembered as "space before" the next one.
+_SPACES = frozenset(
+    " \t\r\n\x0b\x0c\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+)
+_JUNK = frozenset(chr(c) for c in range(32)) | {"\ufffe", "\uffff", "\x7f", "\xad"}
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|simhei|heiti|(?<!ya)hei|fzht|黑", re.I)
+
+
+def unchecked(fn: object, restype: type | None = ctypes.c_int) -> Callable:
+    """An argtype-free prototype of a raw PDFium function (pass ctypes objects only)."""
+    proto = ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+    proto.argtypes = None
+    return proto
+
+
+_get_loose_box = unchecked(pdfium_c.FPDFText_GetLooseCharBox)
+_get_unicode = unchecked(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_get_text_object = unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_get_font_size = unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_get_matrix = unchecked(pdfium_c.FPDFText_GetMatrix)
+_get_render_mode = unchecked(pdfium_c.FPDFTextObj_GetTextRenderMode)
+_get_font = unchecked(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
+_font_weight = unchecked(pdfium_c.FPDFFont_GetWeight)
+_font_name = unchecked(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_ulong)
+_FILL_STROKE = pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE
+
+
+class PageGeometry:
+    """Maps PDFium user-space coordinates to top-left page coordinates (any /Rotate)."""
+
+    def __init__(self, page: object) -> None:
+        rect = pdfium_c.FS_RECTF()
+        if pdfium_c.FPDF_GetPageBoundingBox(page, rect):
+            self.left, self.top, self.right, self.bottom = rect.left, rect.top, rect.right, rect.bottom
+        else:
+            self.left, self.bottom = 0.0, 0.0
+            self.right, self.top = pdfium_c.FPDF_GetPageWidthF(page), pdfium_c.FPDF_GetPageHeightF(page)
+        self.rotation = pdfium_c.FPDFPage_GetRotation(page) % 4
+        w, h = self.right - self.left, self.top - self.bottom
+        self.width, self.height = (h, w) if self.rotation % 2 else (w, h)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """User-space point → (x, y) from the displayed page's top-left."""
+        r = self.rotation
+        if r == 0:
+            return x - self.left, self.top - y
+        if r == 1:
+            return y - self.bottom, x - self.left
+        if r == 2:
+            return self.right - x, y - self.bottom
+        return self.top - y, self.right - x
+
+
+def _page_text(textpage: object, n: int) -> str:
+    """All ``n`` characters of a text page, one code point per character index."""
+    if n <= 0:
+        return ""
+    buf = ctypes.create_string_buffer((n + 1) * 2)
+    got = pdfium_c.FPDFText_GetText(textpage, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    text = buf.raw[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
+    if len(text) == n:
+        return text
+    # Characters outside the BMP take two UTF-16 units: fall back to one call per character.
+    return "".join(chr(_get_unicode(textpage, i) or 0xFFFD) for i in range(n))
+
+
+def read_chars(textpage: object, geom: PageGeometry) -> list[tuple]:
+    """Every visible character of the page with its box (generated ones skipped).
+
+    Boxes are PDFium's "loose" boxes: from the origin to the advance width across, from the
+    font's descent to its ascent up and down. Every glyph of a font on a line gets the same
+    vertical extent (a quote or ``一`` too), so lines cluster reliably by vertical centre.
+    """
+    n = pdfium_c.FPDFText_CountChars(textpage)
+    text = _page_text(textpage, n)
+    rect = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(rect)
+    out: list[tuple] = []
+    append = out.append
+    get_box = _get_loose_box
+    spaces, junk = _SPACES, _JUNK
+    x_off, y_top = geom.left, geom.top
+    x_max, y_min, y_max = geom.right + 1.0, geom.bottom - 1.0, geom.top + 1.0
+    sp = False
+    pidx = -1
+    for i, ch in enumerate(text):
+        if ch in spaces:
+            sp = True
+            continue
+        if ch in junk or not get_box(textpage, i, ref):
+            continue
+        left, top, right, bottom = rect.left, rect.top, rect.right, rect.bottom
+        if right < x_off or left > x_max or top < y_min or bottom > y_max:
+            continue  # drawn outside the visible page
+        t, b = y_top - top, y_top - bottom
+        append((left - x_off, t, right - x_off, b, (t + b) / 2, ch, i, sp, pidx))
+        sp = False
+        pidx = i
+    if geom.rotation:
+        out = [_rotate(c, geom) for c in out]
+    return out
+
+
+def _rotate(c: tuple, geom: PageGeometry) -> tuple:
+    """Re-express a character tuple (computed for rotation 0) on a rotated page."""
+    ux0, ux1 = c[X0] + geom.left, c[X1] + geom.left
+    ax, ay = geom.point(ux0, geom.top - c[TOP])
+    bx, by = geom.point(ux1, geom.top - c[BOTTOM])
+    x0, x1, top, bottom = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
+    return (x0, top, x1, bottom, (top + bottom) / 2, *c[CH:])
+
+
+class StyleProbe:
+    """Font size and boldness of characters of one text page (cached per text object and font)."""
+
+    def __init__(self, textpage: object) -> None:
+        self.textpage = textpage
+        self.by_object: dict[int, tuple[float, bool]] = {}
+        self.by_font: dict[int, bool] = {}
+        self._matrix = pdfium_c.FS_MATRIX()
+        self._matrix_ref = ctypes.byref(self._matrix)
+        self._buf = ctypes.create_string_buffer(256)
+
+    def style(self, index: int) -> tuple[float, bool]:
+        """(effective font size in points, bold) of the character at ``index``."""
+        tp = self.textpage
+        obj = _get_text_object(tp, index)
+        hit = self.by_object.get(obj) if obj else None
+        if hit is not None:
+            return hit
+        size = _get_font_size(tp, index)
+        m = self._matrix
+        if _get_matrix(tp, index, self._matrix_ref):
+            size *= math.sqrt(abs(m.a * m.d - m.b * m.c)) or 1.0
+        bold = False
+        if obj:
+            handle = ctypes.c_void_p(obj)
+            bold = _get_render_mode(handle) == _FILL_STROKE or self._bold_font(_get_font(handle))
+        hit = (size, bold)
+        if obj:
+            self.by_object[obj] = hit
+        return hit
+
+    def _bold_font(self, font: int | None) -> bool:
+        """Bold by weight or by name (Bold, Black, 黑体, SimHei, FZHT…; not YaHei alone)."""
+        if not font:
+            return False
+        known = self.by_font.get(font)
+        if known is None:
+            handle = ctypes.c_void_p(font)
+            known = _font_weight(handle) >= 600 or bool(_BOLD_NAME.search(self._name(handle)))
+            self.by_font[font] = known
+        return known
+
+    def _name(self, font: ctypes.c_void_p) -> str:
+        n = _font_name(font, self._buf, ctypes.c_ulong(len(self._buf)))
+        raw = self._buf.raw[: max(min(n, len(self._buf)) - 1, 0)]
+        for enc in ("utf-8", "gbk", "latin-1"):
+            try:
+                name = raw.decode(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+        return name.partition("+")[2] or name  # without the subset prefix ABCDEF+
