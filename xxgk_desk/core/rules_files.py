@@ -430,6 +430,7 @@ def read_figures(src: Source, part_keys: set[str]) -> tuple[Figure, ...]:
                 src.text(d, "depends_on", where, None),
                 src.texts(d, "hints", where),
                 src.text(d, "note", where, ""),
+                src.texts(d, "aliases", where),
                 subterms("channels"),
                 subterms("outcomes"),
             )

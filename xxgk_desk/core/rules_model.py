@@ -512,6 +512,7 @@ class Figure:
     depends_on: str | None = None
     hints: tuple[str, ...] = ()
     note: str = ""
+    aliases: tuple[str, ...] = ()
     channels: tuple[FigureTerm, ...] = ()
     outcomes: tuple[FigureTerm, ...] = ()
 
@@ -629,6 +630,10 @@ class RuleSet:
     # figures
     def figure(self, key: str) -> Figure:
         return self._figures[key]
+
+    def figure_named(self, name: str) -> Figure | None:
+        """The figure whose label or one of whose aliases is ``name`` (truth-file labels)."""
+        return next((f for f in self.figures if name == f.label or name in f.aliases), None)
 
     @property
     def core_figures(self) -> tuple[Figure, ...]:
