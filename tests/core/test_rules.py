@@ -47,6 +47,7 @@ def _nospace(s: str) -> str:
 
 def test_default_rules_load_once():
     assert load_rules() is RS
+    assert {RS: 1, RS.part("evaluation"): 2, RS.rule("placeholder"): 3}  # usable as cache keys
     assert set(RS.files) == {
         "categories.yaml",
         "rules.yaml",

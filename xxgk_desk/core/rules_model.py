@@ -150,7 +150,7 @@ class Hit:
         return self.term.name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: usable as a cache key
 class Lexicon:
     """Terms to find, exempt terms that cancel overlapping hits, and self-test examples."""
 
@@ -310,7 +310,7 @@ class NotApplicableReason:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: usable as a cache key
 class Checklist:
     categories: tuple[ChecklistCategory, ...]
     items: tuple[ChecklistItem, ...]
@@ -371,7 +371,7 @@ class Message:
         return self.text.format(**kw)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: usable as a cache key
 class Rule:
     id: str
     severity: str
@@ -575,7 +575,7 @@ class MergeExample:
     parts: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: usable as a cache key
 class RuleSet:
     """Everything in resources/rules, validated. Look-ups raise KeyError for unknown keys."""
 
