@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
 import re
@@ -10,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from rapidfuzz import fuzz
 
@@ -18,7 +20,8 @@ from xxgk_desk.core.document import Document, sha256_file
 from xxgk_desk.core.errors import ReadError
 from xxgk_desk.core.loaders import load
 from xxgk_desk.core.loaders.pdf import load_pdf
-from xxgk_desk.core.normalize import has_radicals, is_page_number
+from xxgk_desk.core.loaders.pdf_lines import NON_CJK_RUN
+from xxgk_desk.core.normalize import has_radicals, is_cjk, is_page_number
 
 SEED_PDFS = [f"seed-{i:03d}-{form}.pdf" for i in range(5) for form in ("styled", "bold")]
 REAL_PDFS = ["hongze-2023-gov.pdf", "hongze-2024-gov.pdf", "huaian-2024-gov.pdf"]
@@ -240,6 +243,109 @@ def test_table_cells_have_boxes():
     page = doc.pages[doc.page_at(off) - 1]
     x0, top, x1, bottom = page.box(off)
     assert 70 < x0 < 120 and 0 < top < bottom < page.height
+
+
+# -- made-up PDFs ----------------------------------------------------------------------------
+
+W, H = 595.0, 842.0
+
+
+def make_pdf(path: Path, pages: list[list[tuple]]) -> Path:
+    """A PDF drawn with PDFium: ("text", x, baseline from top, size, str) in Helvetica and
+    ("rect", x0, top, x1, bottom, "stroke" | "white") rectangles, per page."""
+    pdf = pdfium.PdfDocument.new()
+    try:
+        for ops in pages:
+            page = pdf.new_page(W, H)
+            for op in ops:
+                if op[0] == "text":
+                    _, x, base, size, text = op
+                    obj = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes.c_float(size))
+                    buf = ctypes.create_string_buffer(text.encode("utf-16-le") + b"\0\0")
+                    pdfium_c.FPDFText_SetText(obj, ctypes.cast(buf, pdfium_c.FPDF_WIDESTRING))
+                    pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, H - base)
+                else:
+                    _, x0, top, x1, bottom, style = op
+                    obj = pdfium_c.FPDFPageObj_CreateNewRect(x0, H - bottom, x1 - x0, bottom - top)
+                    if style == "stroke":
+                        pdfium_c.FPDFPageObj_SetStrokeColor(obj, 0, 0, 0, 255)
+                        pdfium_c.FPDFPath_SetDrawMode(obj, 0, 1)
+                    else:
+                        pdfium_c.FPDFPageObj_SetFillColor(obj, 255, 255, 255, 255)
+                        pdfium_c.FPDFPath_SetDrawMode(obj, pdfium_c.FPDF_FILLMODE_ALTERNATE, 0)
+                pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+            page.gen_content()
+            page.close()
+        pdf.save(str(path))
+    finally:
+        pdf.close()
+    return path
+
+
+def _body_page(n: int, total: int) -> list[tuple]:
+    ops = [
+        ("text", 72, 40, 9, "ACME University Annual Report"),
+        ("text", 280, 810, 9, f"Page {n} of {total}"),
+    ]
+    return ops + [("text", 72, 120 + 20 * k, 12, f"Body text of page {n} line {k}.") for k in range(6)]
+
+
+def test_running_headers_and_footers_are_removed(tmp_path):
+    doc = load(make_pdf(tmp_path / "h.pdf", [_body_page(n, 4) for n in range(1, 5)]))
+    assert "ACME" not in doc.text and "Page" not in doc.text
+    for n in range(1, 5):
+        for k in range(6):
+            assert f"Body text of page {n} line {k}." in doc.text
+
+
+def test_latin_words_keep_their_spaces(tmp_path):
+    doc = load(make_pdf(tmp_path / "w.pdf", [_body_page(1, 1)]))
+    assert "Body text of page 1 line 0. Body text of page 1 line 1." in doc.text
+
+
+def test_empty_page_is_neither_text_nor_image(tmp_path):
+    doc = load(make_pdf(tmp_path / "e.pdf", [_body_page(1, 3), [], _body_page(3, 3)]))
+    assert [p.has_text for p in doc.pages] == [True, False, True]
+    assert doc.pages[1].start == doc.pages[1].end and doc.image_pages == () and doc.warnings == ()
+
+
+def test_stroked_grid_is_a_table_and_white_boxes_are_not(tmp_path):
+    cells = [["Name", "Phone"], ["Alice", "123"], ["Bob", "456"]]
+    ops: list[tuple] = [("rect", 72, 400, 522, 470, "white"), ("rect", 72, 470, 522, 520, "white")]
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            x0, top = 72 + 225 * c, 300 + 30 * r
+            ops += [("rect", x0, top, x0 + 225, top + 30, "stroke"), ("text", x0 + 8, top + 20, 11, text)]
+    ops += [("text", 80, 430, 11, "Not a table."), ("text", 80, 500, 11, "Still not a table.")]
+    doc = load(make_pdf(tmp_path / "t.pdf", [ops]))
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert len(tables) == 1
+    assert [[doc.text[c.start : c.end] for c in row] for row in tables[0].rows] == cells
+    assert doc.text.endswith("Name\tPhone\nAlice\t123\nBob\t456\nNot a table.\nStill not a table.")
+
+
+def test_rotated_page_with_rotated_content_reads_the_same(tmp_path):
+    src = shared_path("samples", "real", "huaian-2024-gov.pdf")
+    turned = tmp_path / "turned.pdf"
+    pdf = pdfium.PdfDocument(str(src))
+    try:
+        for page in pdf:
+            w, h = page.get_size()
+            for obj in list(page.get_objects()):
+                pdfium_c.FPDFPageObj_Transform(obj.raw, 0, 1, -1, 0, h, 0)  # content turned a quarter left
+            page.set_mediabox(0, 0, h, w)
+            page.set_rotation(90)  # displayed upright again
+            page.gen_content()
+        pdf.save(str(turned))
+    finally:
+        pdf.close()
+    assert load(turned).text == doc_of("real", "huaian-2024-gov.pdf").text
+
+
+def test_non_cjk_pattern_agrees_with_is_cjk():
+    sample = [chr(c) for c in range(0x20, 0x30000, 7) if not 0xD800 <= c <= 0xDFFF]
+    for ch in sample:
+        assert bool(NON_CJK_RUN.fullmatch(ch * 2)) == (not is_cjk(ch)), hex(ord(ch))
 
 
 # -- bad input ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ blocks (``pdf_tables``). Pages without a text layer are listed in ``image_pages`
 from __future__ import annotations
 
 import dataclasses
+import threading
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,8 @@ EXTRACTOR = f"pdf-pdfium/{pdfium.PDFIUM_INFO}"
 #: Fewer visible characters than this: the page has no (usable) text layer.
 MIN_TEXT_CHARS = 10
 _PASSWORD_ERRORS = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
+#: PDFium is not thread-safe: code elsewhere that uses pypdfium2 in a thread should hold this too.
+PDFIUM_LOCK = threading.RLock()
 
 
 @dataclass
@@ -47,6 +50,7 @@ class _PageData:
     tables: list[Table] = field(default_factory=list)
     chars: int = 0
     objects: int = 0
+    failed: bool = False
 
     @property
     def has_text(self) -> bool:
@@ -54,31 +58,52 @@ class _PageData:
 
 
 def load_pdf(path: str, *, ocr: str = "never") -> Document:
-    """Read ``path`` (a PDF) into a Document. Raises :class:`ReadError` on bad input."""
+    """Read ``path`` (a PDF) into a Document. Raises :class:`ReadError` on bad input.
+
+    ``ocr`` other than ``"never"`` will recognise pages without a text layer once OCR exists.
+    """
     name = Path(path).name
-    pdf = _open(path, name)
-    try:
-        pages = [_read_page(pdf, i) for i in range(len(pdf))]
-        bookmarks = _bookmarks(pdf)
-    finally:
-        pdf.close()
-    image_pages = tuple(p.number for p in pages if not p.has_text and p.objects)
-    warnings: list[str] = []
-    if image_pages:
-        if ocr != "never":
-            pass  # OCR HOOK: recognise `image_pages` here (rapidocr) and add their lines; a later issue.
-        warnings.append(f"第 {_ranges(image_pages)} 页没有文字层（可能是扫描件或图片），其中的文字未能读取。")
-    builder = _Assembler(pages, bookmarks)
-    builder.run()
-    doc = builder.builder.build(
+    with PDFIUM_LOCK:
+        pdf = _open(path, name)
+        try:
+            pages = [_read_page(pdf, i) for i in range(len(pdf))]
+            bookmarks = _bookmarks(pdf)
+            image_pages = tuple(p.number for p in pages if not p.has_text and p.objects)
+            if image_pages and ocr != "never":
+                _ocr(pdf, pages, image_pages)
+        finally:
+            pdf.close()
+    assembler = _Assembler(pages, bookmarks)
+    assembler.run()
+    doc = assembler.builder.build(
         path=str(path),
         kind="pdf",
         file_sha256=sha256_file(path),
         extractor=EXTRACTOR,
         image_pages=image_pages,
-        warnings=tuple(warnings),
+        warnings=_warnings(pages, image_pages),
     )
-    return _finish(doc, builder.page_starts, builder.cell_boxes)
+    return _finish(doc, assembler.page_starts, assembler.cell_boxes)
+
+
+def _ocr(pdf: pdfium.PdfDocument, pages: list[_PageData], numbers: tuple[int, ...]) -> None:
+    """OCR HOOK (a later issue): recognise the pages listed in ``numbers``.
+
+    The plan: render each page (``pdf[n - 1].render(scale=...)``), run the recogniser
+    (rapidocr), turn its text boxes into :class:`Line` objects (page coordinates, top-left)
+    and put them in ``pages[n - 1].lines`` so they go through furniture removal and paragraph
+    building like text lines. Until then this does nothing and the pages stay image pages.
+    """
+
+
+def _warnings(pages: list[_PageData], image_pages: tuple[int, ...]) -> tuple[str, ...]:
+    out = []
+    if image_pages:
+        out.append(f"第 {_ranges(image_pages)} 页没有文字层（可能是扫描件或图片），其中的文字未能读取。")
+    failed = tuple(p.number for p in pages if p.failed)
+    if failed:
+        out.append(f"第 {_ranges(failed)} 页无法解析（文件可能部分损坏），已跳过。")
+    return tuple(out)
 
 
 # -- opening -------------------------------------------------------------------
@@ -109,6 +134,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageData:
     data = _PageData(index + 1)
     page = pdfium_c.FPDF_LoadPage(pdf.raw, index)
     if not page:
+        data.failed = True
         return data
     try:
         geom = PageGeometry(page)
@@ -116,6 +142,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageData:
         data.objects = pdfium_c.FPDFPage_CountObjects(page)
         textpage = pdfium_c.FPDFText_LoadPage(page)
         if not textpage:
+            data.failed = True
             return data
         try:
             chars = read_chars(textpage, geom)

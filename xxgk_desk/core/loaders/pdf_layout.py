@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from statistics import median
 
 from xxgk_desk.core.loaders.pdf_lines import NAN4, Line, join_texts
@@ -29,6 +30,7 @@ NUMBERING = re.compile(
 _SENTENCE_END = frozenset("。；;：:！!？?）)”’」』》】…")
 RELIABLE_LINES = 5  # body lines a page needs to tell its own margins
 MARGIN_ZONE = 0.15  # share of the page height at the top and bottom that can hold furniture
+ISOLATION = 0.8  # running headers is set off from the body by a gap of more than this many line heights
 
 
 def numbering_len(text: str) -> int:
@@ -40,11 +42,37 @@ def numbering_len(text: str) -> int:
 # -- furniture -------------------------------------------------------------------
 
 
-def _margin_candidates(lines: list[Line], height: float) -> list[Line]:
-    """The first and last two lines of a page when they sit in the top or bottom margin zone."""
+def _edge_lines(lines: list[Line], height: float) -> list[Line]:
+    """The first and last two lines of a page when they sit in the margin zone."""
     picks = lines[:2] + lines[-2:] if len(lines) > 4 else list(lines)
     zone = MARGIN_ZONE * height
     return [ln for ln in picks if ln.bottom < zone or ln.top > height - zone]
+
+
+def _margin_candidates(lines: list[Line], height: float) -> list[Line]:
+    """Lines that may be page furniture: the group of (at most three) lines at the top or
+    bottom of the page that sits in the margin zone, set off from the body by a wide gap."""
+    zone = MARGIN_ZONE * height
+    top = _edge_group(lines, lambda ln: ln.bottom < zone, lambda a, b: b.top - a.bottom)
+    bottom = _edge_group(lines[::-1], lambda ln: ln.top > height - zone, lambda a, b: a.top - b.bottom)
+    return top + [ln for ln in bottom if ln not in top]
+
+
+def _edge_group(
+    seq: list[Line], in_zone: Callable[[Line], bool], gap: Callable[[Line, Line], float]
+) -> list[Line]:
+    group: list[Line] = []
+    for ln in seq:
+        if group and gap(group[-1], ln) > ISOLATION * _height(ln, group[-1]):
+            return group  # set off from what follows
+        if len(group) == 3 or not in_zone(ln):
+            return []
+        group.append(ln)
+    return group
+
+
+def _height(a: Line, b: Line) -> float:
+    return max(a.bottom - a.top, b.bottom - b.top, 1.0)
 
 
 def _furniture_key(line: Line, height: float) -> tuple[str, int, bool]:
@@ -63,11 +91,8 @@ def strip_furniture(pages: list[list[Line]], heights: list[float]) -> None:
         need = max(3, (text_pages + 1) // 2)
         repeated = {k for k, n in seen.items() if n >= need and k[0]}
     for lines, h in zip(pages, heights, strict=True):
-        drop = {
-            id(ln)
-            for ln in _margin_candidates(lines, h)
-            if is_page_number(ln.text) or _furniture_key(ln, h) in repeated
-        }
+        drop = {id(ln) for ln in _edge_lines(lines, h) if is_page_number(ln.text)}
+        drop.update(id(ln) for ln in _margin_candidates(lines, h) if _furniture_key(ln, h) in repeated)
         if drop:
             lines[:] = [ln for ln in lines if id(ln) not in drop]
 

@@ -29,6 +29,7 @@ NON_CJK_RUN = re.compile(
 )
 _NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉”’,.;:?!)]}%％·…—")
 _NO_LINE_END = frozenset("（《「『【〔〈“‘([{")
+_LATIN_END = frozenset(".,;:!?)]}%\"'")
 _box = itemgetter(slice(0, 4))
 _x1s, _tops, _bottoms = itemgetter(X1), itemgetter(TOP), itemgetter(BOTTOM)
 
@@ -185,6 +186,8 @@ def join_texts(a: str, b: str) -> str:
     if not a or not b:
         return ""
     last, first = a[-1], b[0]
-    if last.isascii() and last.isalpha() and first.isascii() and first.isalpha():
+    if last.isdigit() and first.isdigit():
+        return ""  # a number broken for lack of room
+    if (last.isascii() and (last.isalnum() or last in _LATIN_END)) and first.isascii() and first.isalnum():
         return " "
     return ""

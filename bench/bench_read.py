@@ -1,0 +1,155 @@
+"""Reading speed and reading order of the PDF loader against a plain pdfplumber loop.
+
+Reads ``../shared/bench/big-300p.pdf`` (or ``--pdf``) with ``xxgk_desk.core.loaders.load``
+and with ``page.extract_text()`` of pdfplumber, prints both times and their ratio, the cost
+of the first 100/200/300 pages (linear growth), text + outline when
+``xxgk_desk.core.outline.detect_outline`` exists, and the per-page character similarity of
+the two texts (whitespace removed). Run it on an idle machine::
+
+    .venv/bin/python bench/bench_read.py [--runs 3] [--pdf FILE] [--no-pdfplumber]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from xxgk_desk.core.loaders import load  # noqa: E402
+from xxgk_desk.core.normalize import is_page_number  # noqa: E402
+
+SHARED = Path(os.environ.get("XXGK_SHARED", ROOT.parent / "shared"))
+BIG = SHARED / "bench" / "big-300p.pdf"
+TARGET = 10.0  # pdfplumber time / our time (text + outline) must be at least this
+
+
+def best_of(runs: int, fn: Callable[[], object]) -> tuple[float, object]:
+    """The fastest of ``runs`` calls and the last result."""
+    best, result = float("inf"), None
+    for _ in range(runs):
+        t = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - t)
+    return best, result
+
+
+def outline_function() -> Callable | None:
+    """``detect_outline`` if the outline module exists yet."""
+    try:
+        module = importlib.import_module("xxgk_desk.core.outline")
+    except ImportError:
+        return None
+    return getattr(module, "detect_outline", None)
+
+
+def pdfplumber_pages(path: Path) -> list[str]:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def first_pages(path: Path, n: int, folder: str) -> Path:
+    """A copy of the first ``n`` pages of ``path``."""
+    import pypdfium2 as pdfium
+
+    out = Path(folder) / f"first-{n}.pdf"
+    with pdfium.PdfDocument(str(path)) as src:
+        dst = pdfium.PdfDocument.new()
+        dst.import_pages(src, list(range(min(n, len(src)))))
+        dst.save(str(out))
+        dst.close()
+    return out
+
+
+def linearity(path: Path, runs: int) -> None:
+    import pypdfium2 as pdfium
+
+    with pdfium.PdfDocument(str(path)) as pdf:
+        total = len(pdf)
+    steps = [n for n in (total // 3, 2 * total // 3, total) if n]
+    print(f"\nlinearity (our loader, best of {runs}):")
+    with tempfile.TemporaryDirectory() as folder:
+        for n in steps:
+            part = first_pages(path, n, folder)
+            seconds, _ = best_of(runs, lambda p=part: load(p))
+            print(f"  first {n:4d} pages: {seconds:6.3f} s  ({1000 * seconds / n:5.2f} ms/page)")
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def reading_order(doc, plumber: list[str]) -> None:
+    """Per-page similarity of our text and pdfplumber's (page numbers dropped from both)."""
+    from rapidfuzz import fuzz
+
+    scores = []
+    for page, theirs in zip(doc.pages, plumber, strict=False):
+        ours = squash(doc.text[page.start : page.end])
+        theirs = squash("\n".join(line for line in theirs.splitlines() if not is_page_number(line)))
+        if ours or theirs:
+            scores.append(fuzz.ratio(ours, theirs))
+    if not scores:
+        print("\nreading order: no text to compare")
+        return
+    low = sorted(range(len(scores)), key=scores.__getitem__)[:3]
+    print(
+        f"\nreading order vs pdfplumber (character similarity per page, whitespace removed, {len(scores)} pages):"
+    )
+    print(
+        f"  mean {statistics.mean(scores):.2f}   median {statistics.median(scores):.2f}   min {min(scores):.2f}"
+    )
+    print("  lowest pages: " + ", ".join(f"p{k + 1} {scores[k]:.1f}" for k in low))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pdf", type=Path, default=BIG)
+    ap.add_argument("--runs", type=int, default=3, help="runs of our loader (best is reported)")
+    ap.add_argument("--no-pdfplumber", action="store_true", help="skip the slow pdfplumber run")
+    args = ap.parse_args(argv)
+    if not args.pdf.exists():
+        print(f"skipped: {args.pdf} not found (the benchmark PDF lives in ../shared/bench)")
+        return 0
+
+    print(f"file: {args.pdf}  ({args.pdf.stat().st_size / 1e6:.1f} MB)")
+    t_text, doc = best_of(args.runs, lambda: load(args.pdf))
+    print(
+        f"\nours, text:           {t_text:7.3f} s  ({doc.page_count} pages, {len(doc.text)} chars, {len(doc.blocks)} blocks)"
+    )
+    detect = outline_function()
+    t_total = t_text
+    if detect is not None:
+        t_both, sections = best_of(args.runs, lambda: detect(load(args.pdf)))
+        t_total = t_both
+        print(f"ours, text + outline: {t_both:7.3f} s  ({len(sections)} sections)")
+    else:
+        print("ours, text + outline: (xxgk_desk.core.outline.detect_outline not available yet)")
+
+    if not args.no_pdfplumber:
+        t = time.perf_counter()
+        plumber = pdfplumber_pages(args.pdf)
+        t_plumber = time.perf_counter() - t
+        ratio = t_plumber / t_total
+        print(f"pdfplumber extract_text loop: {t_plumber:7.3f} s  ({sum(map(len, plumber))} chars)")
+        verdict = "OK" if ratio >= TARGET else "TOO SLOW"
+        label = "text + outline" if detect is not None else "text"
+        print(f"\nratio pdfplumber / ours ({label}): {ratio:.1f}x  (target ≥ {TARGET:.0f}x: {verdict})")
+    linearity(args.pdf, args.runs)
+    if not args.no_pdfplumber:
+        reading_order(doc, plumber)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
