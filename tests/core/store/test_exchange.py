@@ -36,7 +36,7 @@ def _fill(store: Store, doc) -> dict[str, str]:
     store.set_field(doc, "on_request.received", extracted=12, value=12)
     store.accept_finding(doc, "placeholder:1", body="模板残留", category="wording")
     store.dismiss_finding(doc, "gov_template", "本校为地方政府举办，按政府格式属正常")
-    store.set_review(doc, state="in_progress", conclusion="revise")
+    store.set_review(doc, state="in_progress", conclusion="resubmit")
     return {"n1": n1.id, "n2": n2.id, "reply": r.id, "gone": gone.id}
 
 

@@ -198,9 +198,9 @@ def test_review_state(store, doc):
     assert store.get_review(doc).state == "unreviewed"
     ch = store.set_review(doc, state="审核中")
     assert store.get_review(doc).state == "in_progress" and ch.before is None
-    store.set_review(doc, state="done", conclusion="需修改", summary="缺评议部分")
+    store.set_review(doc, state="done", conclusion="基本合格", summary="缺评议部分")
     r = store.get_review(doc)
-    assert (r.state, r.conclusion, r.summary, r.reviewer) == ("done", "revise", "缺评议部分", "张三")
+    assert (r.state, r.conclusion, r.summary, r.reviewer) == ("done", "basic_pass", "缺评议部分", "张三")
     with pytest.raises(StoreError):
         store.set_review(doc, state="finished")
 
@@ -286,3 +286,16 @@ def test_w3c_export(store, doc):
     assert reply["motivation"] == "replying" and reply["target"] == first["id"]
     assert whole["motivation"] == "highlighting" and "selector" not in whole["target"]
     assert first["id"] == f"urn:uuid:{root.id}"
+
+
+def test_vocabularies_come_from_the_rules(monkeypatch):
+    from xxgk_desk.core.rules import load_rules
+    from xxgk_desk.core.store import model
+
+    v = load_rules().vocabulary
+    assert model.vocabulary("category") == {c.id: c.label for c in v.note_categories}
+    assert model.vocabulary("conclusion") == {c.id: c.label for c in v.conclusions}
+    assert model.choice("severity", v.label("severities", "error")) == "error"
+    monkeypatch.setattr(model, "_rules_vocabulary", lambda: None)  # rules unreadable: built-in copy
+    assert model.vocabulary("category") == model.CATEGORIES
+    assert model.choice("category", "亮点") == "highlight"

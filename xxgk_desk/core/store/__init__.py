@@ -43,6 +43,7 @@ from .model import (
     Note,
     ReviewState,
     VersionInfo,
+    vocabulary,
 )
 from .store import DocLike, Store, default_reviewer
 
@@ -82,5 +83,6 @@ __all__ = [
     "default_reviewer",
     "make_selector",
     "read_review_file",
+    "vocabulary",
     "write_review_file",
 ]

@@ -5,7 +5,7 @@ A review file is one UTF-8 JSON object::
     {"format": "xxgk-desk-review", "format_version": 1, "schema_version": 2,
      "app_version": "…", "exported_at": "…", "exported_by": "…",
      "documents": [{"id", "institution", "year", "title", "created_at", "updated_at",
-                    "versions": [{file_sha256, text_sha256, path, kind, pages, extractor, …}],
+                    "versions": [{file_sha256, text_sha256, path, kind, pages, extractor, text_length, added_at}],
                     "review": {state, conclusion, summary, reviewer, updated_at, rev, history} | null,
                     "notes": [{id, parent_id, conflict_of, finding_id, text_sha256, start, end,
                                quote, prefix, suffix, page, section, part, category, severity,
@@ -56,8 +56,17 @@ from .reviews import SPEC as REVIEW
 FORMAT = "xxgk-desk-review"
 FORMAT_VERSION = 1
 CONFLICT_NS = uuid.UUID("6f1d3c2e-6a57-4b8e-9a55-2f0c8f4c7a10")
-_VERSION_KEYS = ("file_sha256", "text_sha256", "path", "kind", "pages", "extractor", "text_length")
-_VERSION_KEYS += ("added_at", "last_seen_at")
+# (``last_seen_at`` stays local: it says when *this* database last saw the file.)
+_VERSION_KEYS = (
+    "file_sha256",
+    "text_sha256",
+    "path",
+    "kind",
+    "pages",
+    "extractor",
+    "text_length",
+    "added_at",
+)
 
 
 @dataclass

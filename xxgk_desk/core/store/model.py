@@ -11,11 +11,13 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import cache
 from typing import Any
 
 from .db import StoreError
 
-# TODO: read from rules.load_rules().categories (and the other lists) once available.
+# Built-in copies of the vocabularies in resources/rules/categories.yaml, used only when the
+# rules cannot be loaded; the store validates ids against the rules (see ``vocabulary``).
 CATEGORIES: dict[str, str] = {
     "missing": "缺项",
     "data_error": "数据错误",
@@ -25,27 +27,48 @@ CATEGORIES: dict[str, str] = {
     "other": "其他",
     "highlight": "亮点",
 }
-SEVERITIES: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITIES: dict[str, str] = {"error": "严重", "warning": "警告", "info": "提示"}
 NOTE_STATUSES: dict[str, str] = {"open": "待处理", "resolved": "已解决", "wont_fix": "不予处理"}
 REVIEW_STATES: dict[str, str] = {"unreviewed": "未审", "in_progress": "审核中", "done": "已完成"}
-CONCLUSIONS: dict[str, str] = {"pass": "合格", "revise": "需修改", "fail": "不合格"}
+CONCLUSIONS: dict[str, str] = {"pass": "合格", "basic_pass": "基本合格", "resubmit": "需修改后重新报送"}
 FIELD_STATUSES: dict[str, str] = {"unreviewed": "未核对", "reviewed": "已核对"}
-DECISIONS: dict[str, str] = {"accepted": "已采纳", "dismissed": "已驳回", "none": "未处理"}
+DECISIONS: dict[str, str] = {"accepted": "采纳", "dismissed": "驳回", "none": "未处理"}
 
-_VOCABULARIES = {
-    "category": ("类别", CATEGORIES),
-    "severity": ("严重程度", SEVERITIES),
-    "status": ("状态", NOTE_STATUSES),
-    "state": ("审核状态", REVIEW_STATES),
-    "conclusion": ("审核结论", CONCLUSIONS),
-    "field_status": ("核对状态", FIELD_STATUSES),
-    "decision": ("处理结果", DECISIONS),
+_VOCABULARIES = {  # kind → (Chinese name, categories.yaml list, built-in copy)
+    "category": ("类别", "note_categories", CATEGORIES),
+    "severity": ("严重程度", "severities", SEVERITIES),
+    "status": ("状态", "note_statuses", NOTE_STATUSES),
+    "state": ("审核状态", "review_states", REVIEW_STATES),
+    "conclusion": ("审核结论", "conclusions", CONCLUSIONS),
+    "field_status": ("核对状态", None, FIELD_STATUSES),
+    "decision": ("处理结果", None, DECISIONS),
 }
+
+
+@cache
+def _rules_vocabulary() -> Any:
+    try:
+        from xxgk_desk.core.rules import load_rules
+
+        return load_rules().vocabulary
+    except Exception:  # broken or missing rules files: keep the reviewer's work flowing
+        return None
+
+
+def vocabulary(kind: str) -> dict[str, str]:
+    """id → Chinese label for ``kind`` (category, severity, status, state, conclusion, …),
+    read from resources/rules/categories.yaml, or the built-in copy if that cannot be read."""
+    _, attr, builtin = _VOCABULARIES[kind]
+    vocab = _rules_vocabulary() if attr else None
+    if vocab is None:
+        return dict(builtin)
+    return {c.id: c.label for c in getattr(vocab, attr)}
 
 
 def choice(kind: str, value: str) -> str:
     """The id for ``value`` (an id or its Chinese label) in vocabulary ``kind``, else StoreError."""
-    label, vocab = _VOCABULARIES[kind]
+    label = _VOCABULARIES[kind][0]
+    vocab = vocabulary(kind)
     v = str(value).strip()
     if v in vocab:
         return v

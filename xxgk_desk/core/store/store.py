@@ -191,6 +191,19 @@ class Store:
         """Attach a note by hand to ``doc.text[start:end]`` (method ``manual``)."""
         return notes.reattach(self.conn, self._who(reviewer), note_id, doc, start, end)
 
+    def resolve_note_id(self, prefix: str) -> str:
+        """The full id of the note whose id starts with ``prefix`` (at least 4 characters)."""
+        p = prefix.strip().lower()
+        rows = (
+            self.conn.query("SELECT id FROM notes WHERE id LIKE ? LIMIT 2", [p.replace("%", "") + "%"])
+            if len(p) >= 4
+            else []
+        )
+        if len(rows) != 1:
+            why = "有多条批注以此开头，请写得更长一些" if rows else "没有这样的批注"
+            raise StoreError("not_found", f"找不到批注“{prefix}”：{why}。")
+        return rows[0]["id"]
+
     def get_note(self, note_id: str, doc: Document | None = None) -> Note:
         return notes.get(self.conn, note_id, doc.text_sha256 if doc else None)
 

@@ -17,7 +17,7 @@ from typing import Any
 from xxgk_desk.core.document import Document
 
 from .db import Connection
-from .model import CATEGORIES, NOTE_STATUSES, SEVERITIES, Note
+from .model import Note, vocabulary
 from .notes import list_notes
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -47,7 +47,11 @@ def annotation(conn: Connection, note: Note, doc: Document | None, fallback: str
             "language": "zh",
             "purpose": "commenting",
         },
-        {"type": "TextualBody", "value": CATEGORIES.get(note.category, note.category), "purpose": "tagging"},
+        {
+            "type": "TextualBody",
+            "value": vocabulary("category").get(note.category, note.category),
+            "purpose": "tagging",
+        },
     ]
     bodies += [{"type": "TextualBody", "value": t, "purpose": "tagging"} for t in note.tags]
     target: Any
@@ -72,9 +76,9 @@ def annotation(conn: Connection, note: Note, doc: Document | None, fallback: str
         "target": target,
         "xxgk:category": note.category,
         "xxgk:severity": note.severity,
-        "xxgk:severityLabel": SEVERITIES.get(note.severity),
+        "xxgk:severityLabel": vocabulary("severity").get(note.severity),
         "xxgk:status": note.status,
-        "xxgk:statusLabel": NOTE_STATUSES.get(note.status),
+        "xxgk:statusLabel": vocabulary("status").get(note.status),
     }
     for key, val in (
         ("section", note.section),
