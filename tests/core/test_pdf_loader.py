@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import math
 import os
 import re
 import struct
@@ -251,7 +252,7 @@ W, H = 595.0, 842.0
 
 
 def make_pdf(path: Path, pages: list[list[tuple]]) -> Path:
-    """A PDF drawn with PDFium: ("text", x, baseline from top, size, str) in Helvetica and
+    """A PDF drawn with PDFium: ("text", x, baseline from top, size, str[, degrees]) in Helvetica and
     ("rect", x0, top, x1, bottom, "stroke" | "white") rectangles, per page."""
     pdf = pdfium.PdfDocument.new()
     try:
@@ -259,11 +260,14 @@ def make_pdf(path: Path, pages: list[list[tuple]]) -> Path:
             page = pdf.new_page(W, H)
             for op in ops:
                 if op[0] == "text":
-                    _, x, base, size, text = op
+                    _, x, base, size, text, *turn = op
                     obj = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes.c_float(size))
                     buf = ctypes.create_string_buffer(text.encode("utf-16-le") + b"\0\0")
                     pdfium_c.FPDFText_SetText(obj, ctypes.cast(buf, pdfium_c.FPDF_WIDESTRING))
-                    pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, H - base)
+                    a = math.radians(turn[0] if turn else 0)
+                    pdfium_c.FPDFPageObj_Transform(
+                        obj, math.cos(a), math.sin(a), -math.sin(a), math.cos(a), x, H - base
+                    )
                 else:
                     _, x0, top, x1, bottom, style = op
                     obj = pdfium_c.FPDFPageObj_CreateNewRect(x0, H - bottom, x1 - x0, bottom - top)
@@ -301,6 +305,15 @@ def test_running_headers_and_footers_are_removed(tmp_path):
 def test_latin_words_keep_their_spaces(tmp_path):
     doc = load(make_pdf(tmp_path / "w.pdf", [_body_page(1, 1)]))
     assert "Body text of page 1 line 0. Body text of page 1 line 1." in doc.text
+
+
+def test_diagonal_watermark_does_not_break_into_lines(tmp_path):
+    page = _body_page(1, 1) + [("text", 150, 300, 40, "CONFIDENTIAL COPY", 45)]
+    doc = load(make_pdf(tmp_path / "m.pdf", [page]))
+    assert "Body text of page 1 line 0. Body text of page 1 line 1." in doc.text
+    rest = doc.text.replace("ACME University Annual Report", "").replace("Page 1 of 1", "")
+    rest = re.sub(r"Body text of page 1 line \d\.", "", rest)
+    assert not rest.strip()
 
 
 def test_empty_page_is_neither_text_nor_image(tmp_path):

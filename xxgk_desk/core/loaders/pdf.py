@@ -145,12 +145,13 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageData:
             data.failed = True
             return data
         try:
-            chars = read_chars(textpage, geom)
-            data.chars = len(chars)
+            chars, slanted = read_chars(textpage, geom)
+            data.chars = len(chars) + len(slanted)
             if not data.has_text:
                 return data
             data.tables = find_tables(*page_rules(page, geom))
             rest = split_chars(chars, data.tables)
+            split_chars(slanted, data.tables)  # slanted text outside tables (watermarks) is dropped
             probe = StyleProbe(textpage)
             data.lines = [make_line(cs, data.number, probe) for cs in cluster_lines(rest)]
         finally:

@@ -11,6 +11,7 @@ import ctypes
 import math
 import re
 from collections.abc import Callable
+from operator import itemgetter
 
 import pypdfium2.raw as pdfium_c
 
@@ -37,6 +38,8 @@ def unchecked(fn: object, restype: type | None = ctypes.c_int) -> Callable:
 
 
 _get_loose_box = unchecked(pdfium_c.FPDFText_GetLooseCharBox)
+_get_angle = unchecked(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float)
+_TWO_PI = 2 * math.pi
 _get_unicode = unchecked(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
 _get_text_object = unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 _get_font_size = unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
@@ -87,25 +90,31 @@ def _page_text(textpage: object, n: int) -> str:
     return "".join(chr(_get_unicode(textpage, i) or 0xFFFD) for i in range(n))
 
 
-def read_chars(textpage: object, geom: PageGeometry) -> list[tuple]:
+def read_chars(textpage: object, geom: PageGeometry) -> tuple[list[tuple], list[tuple]]:
     """Every visible character of the page with its box (generated ones skipped).
 
     Boxes are PDFium's "loose" boxes: from the origin to the advance width across, from the
     font's descent to its ascent up and down. Every glyph of a font on a line gets the same
     vertical extent (a quote or ``一`` too), so lines cluster reliably by vertical centre.
+
+    Returns (upright, slanted): characters set at another angle than most of the page
+    (diagonal watermarks, rotated margin notes) come separately, so they cannot break into
+    the lines of the body text.
     """
     n = pdfium_c.FPDFText_CountChars(textpage)
     text = _page_text(textpage, n)
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
     out: list[tuple] = []
-    append = out.append
-    get_box = _get_loose_box
+    slanted: list[tuple] = []
+    get_box, get_angle = _get_loose_box, _get_angle
     spaces, junk = _SPACES, _JUNK
     x_off, y_top = geom.left, geom.top
     x_max, y_min, y_max = geom.right + 1.0, geom.bottom - 1.0, geom.top + 1.0
     sp = False
     pidx = -1
+    last_mid = -1.0
+    append = out.append
     for i, ch in enumerate(text):
         if ch in spaces:
             sp = True
@@ -116,12 +125,20 @@ def read_chars(textpage: object, geom: PageGeometry) -> list[tuple]:
         if right < x_off or left > x_max or top < y_min or bottom > y_max:
             continue  # drawn outside the visible page
         t, b = y_top - top, y_top - bottom
-        append((left - x_off, t, right - x_off, b, (t + b) / 2, ch, i, sp, pidx))
+        mid = (t + b) / 2
+        if abs(mid - last_mid) > 0.5:  # a new line (or slanted text): look at the angle again
+            angle = get_angle(textpage, i)
+            append = slanted.append if 0.02 < angle < _TWO_PI - 0.02 else out.append
+            last_mid = mid
+        append((left - x_off, t, right - x_off, b, mid, ch, i, sp, pidx))
         sp = False
         pidx = i
+    if len(slanted) > len(out):  # the page itself is set at an angle: keep it all
+        out, slanted = sorted(out + slanted, key=itemgetter(IDX)), []
     if geom.rotation:
         out = [_rotate(c, geom) for c in out]
-    return out
+        slanted = [_rotate(c, geom) for c in slanted]
+    return out, slanted
 
 
 def _rotate(c: tuple, geom: PageGeometry) -> tuple:
