@@ -73,3 +73,14 @@ def to_json(result: Analysis) -> dict[str, Any]:
         out["warnings"] = list(doc.warnings)
     out.update(result.extra)
     return out
+
+
+def check(path: str | os.PathLike, *, ocr: str = "never", rules=None) -> Analysis:
+    """Read a file and run the review engine on it."""
+    result = read(path, ocr=ocr)
+    if result.document is not None:
+        from xxgk_desk.core.engine import review
+
+        result.review = review(result.document, result.sections, rules)
+        result.extra.update(result.review.to_json())
+    return result

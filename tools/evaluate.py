@@ -1,0 +1,266 @@
+"""Compare the engine's output on a folder of documents with truth files; print per-rule recall and precision,
+field accuracy, section F1, standard-part accuracy and sum-check agreement.
+
+    python tools/evaluate.py                      # the shared seeds in every format, plus tests/corpus
+    python tools/evaluate.py DIR [DIR ...] --truth TRUTHDIR [--json] [--verbose]
+
+A document is paired with the truth file whose name (without ``.truth.json``) is the longest prefix of the
+document's name: ``seed-002-bold.pdf`` → ``seed-002.truth.json``. Quotes are compared with whitespace removed;
+a finding matches a truth defect of the same rule when one quote contains the other or their spans overlap.
+Info-level findings are listed but not counted against precision.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from xxgk_desk.core.pipeline import check, to_json  # noqa: E402
+from xxgk_desk.core.rules import load_rules  # noqa: E402
+
+KIND_TO_RULE = {
+    "placeholder": "placeholder", "sum_mismatch": "sum_mismatch", "personal_mobile": "personal_data",
+    "personal_qq_email": "personal_data", "web_footer": "foreign_text", "report_date_after_oct31": "late_report",
+    "referenced_appendix_absent": "annex_missing", "truncated_ending": "truncated",
+    "missing_report_date": "report_date_missing", "no_period_stated": "period_missing",
+    "not_annual_report_format": "not_annual_report", "period_contradicts_title_year": "period_mismatch",
+    "word_artefact": "conversion_artefact",
+}  # fmt: skip
+FIELDS = ("institution", "title_year", "period_start", "period_end", "report_date")
+DOC_EXT = {".txt", ".docx", ".pdf", ".doc"}
+
+
+def squash(s: str | None) -> str:
+    return re.sub(r"\s+", "", s or "")
+
+
+def pairs(dirs: list[Path], truth_dirs: list[Path]) -> list[tuple[Path, Path]]:
+    truths = {p.name[: -len(".truth.json")]: p for d in truth_dirs for p in d.glob("*.truth.json")}
+    out = []
+    for d in dirs:
+        for doc in sorted(d.iterdir()):
+            if doc.suffix.lower() not in DOC_EXT or "scanned" in doc.name or "radicals" in doc.name:
+                continue
+            match = max((k for k in truths if doc.stem == k or doc.stem.startswith(k + "-")), key=len, default=None)
+            if match:
+                out.append((doc, truths[match]))
+    return out
+
+
+def truth_defects(truth: dict, rules) -> list[dict]:
+    """Truth defects as {rule, quote, part}; missing parts become missing_part / annex_missing."""
+    out = []
+    for d in truth.get("defects", []):
+        rule = KIND_TO_RULE.get(d["kind"], d["kind"])
+        out.append({"rule": rule, "quote": d.get("quote"), "part": None})
+    has_annex_defect = any(d["rule"] == "annex_missing" for d in out)
+    for name in truth.get("standard_parts_missing", []):
+        keys = [p.key for p in rules.parts_for_heading(name)]
+        if not keys:
+            continue
+        if keys[0] == "annex":
+            if not has_annex_defect:
+                out.append({"rule": "annex_missing", "quote": None, "part": "annex"})
+        else:
+            out.append({"rule": "missing_part", "quote": None, "part": keys[0]})
+    present = {p.key for n in truth.get("standard_parts_present", []) for p in rules.parts_for_heading(n)}
+    zero = {f.key for t in truth.get("figures", []) if t.get("value") == 0 and (f := rules.figure_named(t["label"]))}
+    for label in truth.get("figures_absent", []):
+        fig = rules.figure_named(label)
+        if fig and fig.core and (fig.part in present or fig.part is None) and fig.depends_on not in zero:
+            out.append({"rule": "figure_missing", "quote": None, "part": fig.key})
+    start = truth.get("period_start") or ""
+    if start.endswith("-01-01") and not any(d["rule"] == "period_calendar_year" for d in out):
+        out.append({"rule": "period_calendar_year", "quote": None, "part": None})  # the truth README expects it
+    return out
+
+
+def matches(pred: dict, want: dict, text: str) -> bool:
+    if pred["rule"] != want["rule"]:
+        return False
+    if want["rule"] == "missing_part" and want["part"]:
+        return pred.get("part") == want["part"] and pred["start"] is None
+    if want["rule"] == "figure_missing":
+        return want["part"] in pred["message"] or pred.get("_figure") == want["part"]
+    if want["quote"] is None:
+        return True
+    a, b = squash(pred.get("quote")), squash(want["quote"])
+    if a and b and (a in b or b in a):
+        return True
+    if pred["start"] is not None:
+        pos = squash(text).find(b)
+        if pos >= 0:
+            s = len(squash(text[: pred["start"]]))
+            e = len(squash(text[: pred["end"]]))
+            return s < pos + len(b) and pos < e
+    return False
+
+
+def evaluate(pairs_: list[tuple[Path, Path]], verbose: bool = False) -> dict:
+    rules = load_rules()
+    per_rule = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
+    field_hits = field_total = 0
+    sec = {"tp": 0, "fp": 0, "fn": 0}
+    part_hits = part_total = 0
+    sum_hits = sum_total = sum_pred = 0
+    misses, extras, infos = [], [], []
+    for doc, tpath in pairs_:
+        truth = json.loads(tpath.read_text(encoding="utf-8"))
+        result = check(str(doc))
+        if result.error:
+            print(f"{doc.name}: {result.error}", file=sys.stderr)
+            continue
+        text = result.document.text
+        out = to_json(result)
+        label = doc.name
+        # fields
+        for key in FIELDS:
+            field_total += 1
+            got = out["fields"][key]["value"]
+            ok = (squash(str(got)) == squash(str(truth.get(key)))) if got is not None else truth.get(key) is None
+            field_hits += ok
+            if not ok and verbose:
+                print(f"  field {label} {key}: got {got!r} want {truth.get(key)!r}")
+        for fig in truth.get("figures", []):
+            spec = rules.figure_named(fig["label"])
+            if spec is None or not fig.get("core") or spec.key not in out["fields"]:
+                continue
+            if spec.key == "active_total" and fig["label"] != "主动公开总数":
+                continue
+            field_total += 1
+            got = out["fields"][spec.key]["value"]
+            ok = got is not None and float(got) == float(fig["value"])
+            field_hits += ok
+            if not ok and verbose:
+                print(f"  field {label} {spec.key}: got {got!r} want {fig['value']!r}")
+        for absent in truth.get("figures_absent", []):
+            spec = rules.figure_named(absent)
+            if spec and spec.key in out["fields"]:
+                field_total += 1
+                ok = out["fields"][spec.key]["value"] is None
+                field_hits += ok
+                if not ok and verbose:
+                    print(f"  field {label} {spec.key}: got {out['fields'][spec.key]['value']!r} want absent")
+        # sections (levels 1 and 2)
+        want = {(s["level"], squash(s["title"])) for s in truth["sections"] if s["level"] in (1, 2)}
+        got = {(s["level"], squash(s["title"])) for s in out["sections"] if s["level"] in (1, 2)}
+        sec["tp"] += len(want & got)
+        sec["fp"] += len(got - want)
+        sec["fn"] += len(want - got)
+        # parts
+        present = {p.key for n in truth.get("standard_parts_present", []) for p in rules.parts_for_heading(n)[:1]}
+        for p in out["standard_parts"]:
+            part_total += 1
+            part_hits += (p["status"] != "missing") == (p["key"] in present)
+            if verbose and (p["status"] != "missing") != (p["key"] in present):
+                print(f"  part {label} {p['key']}: got {p['status']}")
+        # sums
+        sum_pred += len(out["sum_checks"])
+        for s in truth.get("sum_checks", []):
+            sum_total += 1
+            sum_hits += any(g["total"] == s["total"] and g["adds_up"] == s["adds_up"] for g in out["sum_checks"])
+        # findings
+        wanted = truth_defects(truth, rules)
+        preds = []
+        for f in out["findings"]:
+            f = dict(f)
+            if f["rule"] == "figure_missing":
+                spec = next((x for x in rules.core_figures if x.label in f["message"]), None)
+                f["_figure"] = spec.key if spec else None
+            preds.append(f)
+        used = set()
+        for w in wanted:
+            hit = next((i for i, p in enumerate(preds) if i not in used and matches(p, w, text)), None)
+            if hit is None:
+                per_rule[w["rule"]]["fn"] += 1
+                misses.append(f"{label}: {w['rule']} {w['quote'] or w['part'] or ''}")
+            else:
+                used.add(hit)
+                per_rule[w["rule"]]["tp"] += 1
+        for i, p in enumerate(preds):
+            if i in used:
+                continue
+            if p["severity"] == "info":
+                infos.append(f"{label}: {p['rule']} {p['quote'] or ''}"[:120])
+                continue
+            if any(matches(p, w, text) for w in wanted):
+                continue  # a second finding on an already-matched defect (e.g. a repeated quote)
+            per_rule[p["rule"]]["fp"] += 1
+            extras.append(f"{label}: {p['rule']} ({p['severity']}) {squash(p['quote'])[:50]} — {p['message'][:60]}")
+    return {
+        "per_rule": dict(per_rule),
+        "fields": (field_hits, field_total),
+        "sections": sec,
+        "parts": (part_hits, part_total),
+        "sums": (sum_hits, sum_total, sum_pred),
+        "misses": misses,
+        "extras": extras,
+        "infos": infos,
+    }
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.3f}" if b else "—"
+
+
+def report(res: dict, n_docs: int) -> None:
+    print(f"documents: {n_docs}")
+    print(f"{'rule':24} {'tp':>4} {'fp':>4} {'fn':>4} {'recall':>7} {'precision':>9}")
+    tot = {"tp": 0, "fp": 0, "fn": 0}
+    for rule, c in sorted(res["per_rule"].items()):
+        for k in tot:
+            tot[k] += c[k]
+        print(f"{rule:24} {c['tp']:>4} {c['fp']:>4} {c['fn']:>4} {ratio(c['tp'], c['tp'] + c['fn']):>7} "
+              f"{ratio(c['tp'], c['tp'] + c['fp']):>9}")  # fmt: skip
+    print(f"{'ALL':24} {tot['tp']:>4} {tot['fp']:>4} {tot['fn']:>4} {ratio(tot['tp'], tot['tp'] + tot['fn']):>7} "
+          f"{ratio(tot['tp'], tot['tp'] + tot['fp']):>9}")  # fmt: skip
+    fh, ft = res["fields"]
+    s = res["sections"]
+    p = s["tp"] / (s["tp"] + s["fp"]) if s["tp"] + s["fp"] else 0
+    r = s["tp"] / (s["tp"] + s["fn"]) if s["tp"] + s["fn"] else 0
+    print(f"field accuracy: {fh}/{ft} = {ratio(fh, ft)}")
+    print(f"section F1 (levels 1–2): {2 * p * r / (p + r) if p + r else 0:.3f} (P {p:.3f}, R {r:.3f})")
+    ph, pt = res["parts"]
+    print(f"standard parts present/missing agreement: {ph}/{pt} = {ratio(ph, pt)}")
+    sh, st, sp = res["sums"]
+    print(f"sum checks found with the right verdict: {sh}/{st}; sum checks reported: {sp}")
+    if res["misses"]:
+        print("\nmissed:")
+        for m in res["misses"]:
+            print("  " + m)
+    if res["extras"]:
+        print("\nnot in truth (warning/error):")
+        for m in res["extras"]:
+            print("  " + m)
+    if res["infos"]:
+        print(f"\ninfo-level findings (not counted): {len(res['infos'])}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("dirs", nargs="*", type=Path)
+    ap.add_argument("--truth", type=Path, action="append")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--verbose", "-v", action="store_true")
+    args = ap.parse_args(argv)
+    shared = ROOT.parent / "shared" / "samples"
+    dirs = args.dirs or [d for d in (shared, shared / "docs", ROOT / "tests" / "corpus") if d.is_dir()]
+    truth_dirs = args.truth or [d for d in (shared / "truth", ROOT / "tests" / "corpus") if d.is_dir()]
+    ps = pairs(dirs, truth_dirs)
+    res = evaluate(ps, verbose=args.verbose)
+    if args.json:
+        print(json.dumps(res, ensure_ascii=False, indent=1))
+    else:
+        report(res, len(ps))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

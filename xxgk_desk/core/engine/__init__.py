@@ -1,0 +1,50 @@
+"""The review engine: from a read document and its outline to parts, fields, figures, sums, 清单 and findings.
+
+``review(doc, sections)`` is the one entry point; it never touches files or screens.
+"""
+
+from __future__ import annotations
+
+from xxgk_desk.core.document import Document
+from xxgk_desk.core.engine.checklist import check_checklist
+from xxgk_desk.core.engine.context import Context
+from xxgk_desk.core.engine.fields import extract_fields
+from xxgk_desk.core.engine.figures import extract_figures
+from xxgk_desk.core.engine.findings import run_all
+from xxgk_desk.core.engine.findings.base import Facts
+from xxgk_desk.core.engine.institution import find_institution
+from xxgk_desk.core.engine.model import Review
+from xxgk_desk.core.engine.parts import find_parts
+from xxgk_desk.core.engine.periods import find_period, find_report_date, find_title_year
+from xxgk_desk.core.engine.score import compute_score
+from xxgk_desk.core.engine.sums import find_sum_checks
+from xxgk_desk.core.outline import Section
+from xxgk_desk.core.rules import RuleSet, load_rules
+
+FIELD_ORDER = ("institution", "title_year", "period_start", "period_end", "report_date", "active_total",
+               "requests_received", "requests_answered", "withheld", "complaints", "reconsiderations", "lawsuits",
+               "satisfaction_pct", "fees")  # fmt: skip
+
+
+def is_gov_template(ctx: Context) -> bool:
+    rule = ctx.rules.rule("gov_template")
+    return rule.lexicon("markers").score(ctx.text) >= int(rule.params.get("threshold", 4))
+
+
+def review(doc: Document, sections: tuple[Section, ...], rules: RuleSet | None = None) -> Review:
+    """Check one document against the rules."""
+    rules = rules or load_rules()
+    ctx = Context(doc, sections, rules)
+    parts, hits = find_parts(ctx)
+    fields = {"institution": find_institution(ctx), "title_year": find_title_year(ctx)}
+    start, end, period = find_period(ctx)
+    fields["period_start"], fields["period_end"] = start, end
+    fields["report_date"] = find_report_date(ctx)
+    fields.update(extract_fields(ctx))
+    fields = {k: fields[k] for k in FIELD_ORDER if k in fields} | {k: v for k, v in fields.items() if k not in FIELD_ORDER}
+    entries, rows = check_checklist(ctx, hits)
+    facts = Facts(
+        ctx, parts, hits, fields, extract_figures(ctx), find_sum_checks(ctx), entries, rows, period, is_gov_template(ctx)
+    )
+    findings = run_all(facts)
+    return Review(fields, facts.figures, facts.sums, parts, entries, findings, compute_score(facts, findings), facts.gov_template)

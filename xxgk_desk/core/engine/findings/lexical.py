@@ -1,0 +1,123 @@
+"""Lexical rules: placeholders, foreign text, conversion residue, wrong citations, personal data."""
+
+from __future__ import annotations
+
+import re
+
+from xxgk_desk.core.engine.context import Context
+from xxgk_desk.core.engine.findings.base import Facts, finding
+from xxgk_desk.core.engine.model import Finding
+
+_OFFICE_CONTEXT = re.compile(r"联系|咨询|地址|邮编|邮政编码|办公电话|电话|传真|电子邮箱|邮箱")
+_OFFICE_WORDS = re.compile(r"办公室|信息公开|党政办|校办|院办|联系方式")
+_REPORT_OF = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}(?:大学|学院))\s*(?:\d{4}\s*[—–\-－~～至]\s*\d{4}\s*学年|\d{4}\s*年度?)")
+
+
+def check(facts: Facts) -> list[Finding]:
+    ctx = facts.ctx
+    return placeholders(ctx) + foreign_text(ctx, facts) + artefacts(ctx) + citations(ctx) + personal_data(ctx)
+
+
+def _clause(ctx: Context, start: int, end: int, width: int = 18) -> tuple[int, int]:
+    """Widen a short hit to its clause (at most ``width`` characters each side) for a readable quote."""
+    text = ctx.text
+    s = start
+    while s > 0 and start - s < width and text[s - 1] not in "，,。；;：:！？\n《“（(":
+        s -= 1
+    e = end
+    while e < len(text) and e - end < width and text[e] not in "，,。；;：:！？\n》”）)":
+        e += 1
+    return s, e
+
+
+def placeholders(ctx: Context) -> list[Finding]:
+    rule = ctx.rules.rule("placeholder")
+    out = []
+    for hit in rule.lexicon("triggers").finditer(ctx.text):
+        variant = hit.term.message or "default"
+        s, e = _clause(ctx, hit.start, hit.end) if variant != "attachment" else (hit.start, hit.end)
+        f = finding(ctx, "placeholder", variant, s, e, quote=hit.text if variant == "default" else ctx.text[s:e])
+        out.append(f)
+    return out
+
+
+def foreign_text(ctx: Context, facts: Facts) -> list[Finding]:
+    rule = ctx.rules.rule("foreign_text")
+    out, seen_lines = [], set()
+    for hit in rule.lexicon("web_residue").finditer(ctx.text):
+        s, e = ctx.line_span(hit.start)
+        if s in seen_lines:
+            continue
+        seen_lines.add(s)
+        out.append(finding(ctx, "foreign_text", "default", s, e))
+    own = facts.fields.get("institution")
+    own_name = own.value if own else None
+    if own_name:
+        for m in _REPORT_OF.finditer(ctx.text):
+            name = m.group("name")
+            if name in own_name or own_name in name or _is_citation(ctx, m.start()):
+                continue
+            if not re.search(r"信息公开|年度报告|工作报告", ctx.text[m.end() : m.end() + 20]):
+                continue
+            out.append(finding(ctx, "foreign_text", "other_school", m.start(), m.end(), school=name))
+    return out
+
+
+def _is_citation(ctx: Context, pos: int) -> bool:
+    """Inside 《…》: a cited document title, not a subject."""
+    open_ = ctx.text.rfind("《", max(0, pos - 40), pos)
+    close = ctx.text.rfind("》", max(0, pos - 40), pos)
+    return open_ > close
+
+
+def artefacts(ctx: Context) -> list[Finding]:
+    rule = ctx.rules.rule("conversion_artefact")
+    hits = [h for name in ("markers", "mojibake") for h in rule.lexicon(name).finditer(ctx.text)]
+    return [
+        finding(ctx, "conversion_artefact", h.term.message or "default", h.start, h.end) for h in outermost(hits)
+    ]
+
+
+def outermost(hits: list) -> list:
+    """Drop hits that lie inside a longer hit ("_GoBack" inside "[bookmark: _GoBack]")."""
+    hits = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
+    out: list = []
+    for h in hits:
+        if out and h.start >= out[-1].start and h.end <= out[-1].end:
+            continue
+        out.append(h)
+    return out
+
+
+def citations(ctx: Context) -> list[Finding]:
+    out = []
+    for hit in ctx.rules.citations.find_wrong(ctx.text):
+        c = hit.citation
+        out.append(
+            finding(ctx, "wrong_citation", c.message, hit.start, hit.end, wrong=hit.text, correct=c.correct, title=c.title)
+        )
+    return out
+
+
+def personal_data(ctx: Context) -> list[Finding]:
+    rule = ctx.rules.rule("personal_data")
+    out = []
+    for name in ("mobile", "id_card", "email", "person"):
+        for hit in rule.lexicon(name).finditer(ctx.text):
+            variant = hit.term.message or "default"
+            if variant == "webmail" and _office_mailbox(ctx, hit.start, hit.end):
+                continue
+            kw = {"role": hit.groups.get("role", "")} if variant == "name" else {}
+            out.append(finding(ctx, "personal_data", variant, hit.start, hit.end, **kw))
+    return out
+
+
+def _office_mailbox(ctx: Context, start: int, end: int) -> bool:
+    """A free-mail box given as the office's contact in a contact sentence (not a person's row)."""
+    if ctx.in_table(start):
+        return False
+    s, e = ctx.sentence_span(start, end)
+    sentence = ctx.text[s:e]
+    return bool(_OFFICE_CONTEXT.search(sentence) and _OFFICE_WORDS.search(sentence)) and not re.search(
+        r"1[3-9]\d{9}", sentence
+    )

@@ -1,0 +1,111 @@
+"""Total-then-parts claims (共…N条，其中A条、B条) and whether the parts add up.
+
+Only claims that really are sums are checked: a breakdown by channel or by content (items
+overlap), approximate figures (100余条, 近300条), percentages and a 其中 naming a single
+item are not. When the parts fall short of the total, the claim is a mismatch only if the
+breakdown is exhaustive by nature (request outcomes) or ends in an "other" item.
+"""
+
+from __future__ import annotations
+
+import re
+
+from xxgk_desk.core.engine.context import Context
+from xxgk_desk.core.engine.model import SumCheck
+from xxgk_desk.core.engine.numbers import NUMBER, parse_number
+
+_UNIT = r"(?:条|件|次|篇|期|份|项|场|个|人次)"
+_ITEM = rf"(?P<label>[^，,；;。、\d\n]{{1,24}}?)\s*(?:共|为|达)?\s*(?P<num>{NUMBER})\s*(?P<approx>余|多)?\s*(?P<unit>{_UNIT})"
+ITEM_RE = re.compile(_ITEM)
+TOTAL_RE = re.compile(
+    rf"(?P<lead>共|总计|合计|累计|全年|总共)[^，,；;。\n]{{0,20}}?(?P<num>{NUMBER})\s*(?P<approx>余|多)?\s*(?P<unit>{_UNIT})"
+    rf"|(?P<num2>{NUMBER})\s*(?P<approx2>余|多)?\s*(?P<unit2>{_UNIT})\s*[，,]?\s*(?=其中)"
+)
+_SEP = re.compile(r"\s*[，,、；;]?\s*(?:其中|包括|分别为|分别是|含)?\s*[：:，,]?\s*")
+_OVERLAP = re.compile(r"按.{0,6}(分类|划分|统计)|从内容上看|按内容|按渠道|分渠道|按类别|按栏目")
+_CHANNEL_LABEL = re.compile(
+    r"网站|网页|主页|微信|微博|公众号|短信|专栏|平台|校报|校刊|抖音|头条|视频号|OA|新媒体|APP|客户端"
+)
+_OUTCOME = re.compile(
+    r"予以公开|部分公开|不予公开|不属于|信息不存在|不予处理|告知|补正|答复|无法提供|撤回|转办"
+)
+_OTHER = re.compile(r"其他|其它|其余|剩余|等其他|另有")
+_APPROX_BEFORE = re.compile(r"(近|约|超过|逾|将近|大约|接近|上)$")
+
+
+def _val(token: str) -> float | None:
+    return parse_number(token)
+
+
+def find_sum_checks(ctx: Context) -> list[SumCheck]:
+    text = ctx.text
+    out: list[SumCheck] = []
+    for m in TOTAL_RE.finditer(text):
+        if ctx.in_table(m.start()):
+            continue
+        num = m.group("num") or m.group("num2")
+        unit = m.group("unit") or m.group("unit2")
+        approx = bool(m.group("approx") or m.group("approx2"))
+        ns = m.start("num") if m.group("num") else m.start("num2")
+        if _APPROX_BEFORE.search(text[max(0, ns - 2) : ns]):
+            approx = True
+        total = _val(num)
+        if total is None or text[m.end() : m.end() + 1] in "年月日%":
+            continue
+        items, end, items_approx = _items_after(text, m.end(), unit)
+        if len(items) < 2:
+            continue
+        labels = [lab for lab, _ in items]
+        parts = tuple(v for _, v in items)
+        sentence = text[max(0, m.start() - 40) : end]
+        if approx or items_approx or _OVERLAP.search(sentence):
+            continue
+        if sum(1 for lab in labels if _CHANNEL_LABEL.search(lab)) >= 2:
+            continue  # the same item may be published on several channels
+        s = sum(parts)
+        adds_up = abs(s - total) < 1e-9
+        if not adds_up and s < total:
+            exhaustive = all(_OUTCOME.search(lab) for lab in labels) or _OTHER.search(labels[-1])
+            if not exhaustive:
+                continue  # "其中" naming only some of the items
+        start = _claim_start(text, m.start())
+        kind = "requests" if all(_OUTCOME.search(lab) for lab in labels) else "breakdown"
+        out.append(
+            SumCheck(text[start:end], start, end, _int(total), tuple(_int(p) for p in parts), adds_up, kind)
+        )
+    return out
+
+
+def _items_after(text: str, pos: int, unit: str) -> tuple[list[tuple[str, float]], int, bool]:
+    """The list of 'label N unit' items right after a total, in the same unit."""
+    items: list[tuple[str, float]] = []
+    end = pos
+    approx = False
+    while True:
+        sep = _SEP.match(text, pos)
+        if sep is None:
+            break
+        m = ITEM_RE.match(text, sep.end())
+        if not m or m.group("unit") != unit or "\n" in m.group(0):
+            break
+        v = _val(m.group("num"))
+        if v is None:
+            break
+        if m.group("approx") or _APPROX_BEFORE.search(m.group("label")):
+            approx = True
+        items.append((m.group("label"), v))
+        pos = end = m.end()
+        if text[pos : pos + 1] in "。；;\n" or text[pos : pos + 1] == "":
+            break
+    return items, end, approx
+
+
+def _claim_start(text: str, pos: int) -> int:
+    """Back to the start of the clause that holds the total."""
+    while pos > 0 and text[pos - 1] not in "，,；;。！？\n":
+        pos -= 1
+    return pos
+
+
+def _int(v: float) -> int | float:
+    return int(v) if float(v).is_integer() else v
