@@ -182,6 +182,13 @@ def test_table_rows_are_lines_of_tab_separated_cells():
     assert "\n行政规范性文件\t8\t26\t66\n" in doc.text
 
 
+def test_table_continues_across_a_page_break():
+    doc = doc_of("real", "huaian-2024-gov.pdf")
+    table = next(b for b in doc.blocks if b.kind == "table" and "本年新收" in doc.block_text(b))
+    assert {doc.page_at(row[0].start) for row in table.rows} == {4, 5}
+    assert "（五）不予处理" in doc.block_text(table) and table.page == 4
+
+
 def test_contact_table_of_a_seed():
     doc = doc_of("docs", "seed-002-styled.pdf")
     table = next(b for b in doc.blocks if b.kind == "table")

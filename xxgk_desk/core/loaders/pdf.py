@@ -149,7 +149,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageData:
             data.chars = len(chars) + len(slanted)
             if not data.has_text:
                 return data
-            data.tables = find_tables(*page_rules(page, geom))
+            data.tables = find_tables(*page_rules(page, geom), page=data.number)
             rest = split_chars(chars, data.tables)
             split_chars(slanted, data.tables)  # slanted text outside tables (watermarks) is dropped
             probe = StyleProbe(textpage)
@@ -194,7 +194,12 @@ def _ranges(numbers: tuple[int, ...]) -> str:
 
 
 class _Assembler:
-    """Feeds paragraphs and tables of all pages to a TextBuilder in reading order."""
+    """Feeds paragraphs and tables of all pages to a TextBuilder in reading order.
+
+    The block being built stays open across a page break when the next page continues it
+    (a paragraph whose last line is full, a table with the same columns); ``page_starts``
+    then records where the next page starts inside that block.
+    """
 
     def __init__(self, pages: list[_PageData], bookmarks: list[tuple[str, int, int | None]]) -> None:
         self.pages = pages
@@ -203,9 +208,10 @@ class _Assembler:
         self.margins = dict(zip((p.number for p in pages), self.stats.margins, strict=True))
         self.bookmarks = list(bookmarks)
         self.builder = TextBuilder()
-        self.pending: list[Line] = []
-        self.marks: list[tuple[int, int]] = []  # (page, index in pending of its first line)
-        self.page_starts: dict[int, int] = {}  # page → offset where it starts mid-paragraph
+        self.lines: list[Line] = []  # the open paragraph
+        self.tables: list[Table] = []  # the open table: its pieces on consecutive pages
+        self.marks: list[tuple[int, int]] = []  # (page, index of its first line or piece)
+        self.page_starts: dict[int, int] = {}
         self.cell_boxes: list[tuple[int, list[float]]] = []
 
     def run(self) -> None:
@@ -215,38 +221,50 @@ class _Assembler:
                 + [(t.top, 1, k, t) for k, t in enumerate(page.tables)],
                 key=lambda it: it[:3],
             )
-            first = items[0][3] if items else None
-            if self.pending and not (isinstance(first, Line) and self._continues(first)):
+            if not self._continues(items[0][3] if items else None):
                 self.flush()
-            if self.pending:
-                self.marks.append((page.number, len(self.pending)))
+            elif self.lines or self.tables:
+                self.marks.append((page.number, len(self.lines) or len(self.tables)))
             self.builder.start_page(page.number, page.width, page.height, page.has_text)
             for _, _, _, item in items:
                 if isinstance(item, Table):
-                    self.flush()
-                    self.add_table(item, page.number)
+                    if not (self.marks and self.marks[-1][0] == page.number and item is items[0][3]):
+                        self.flush()  # (unless this piece continues the open table)
+                    self.tables.append(item)
                 else:
                     self.add_line(item)
         self.flush()
 
-    def _continues(self, first: Line) -> bool:
-        last = self.pending[-1]
-        return continues_on_next_page(last, self.margins[last.page], first, self.margins[first.page])
+    def _continues(self, first: Line | Table | None) -> bool:
+        """Whether the first item of a page continues the open block."""
+        if self.lines and isinstance(first, Line):
+            last = self.lines[-1]
+            return continues_on_next_page(last, self.margins[last.page], first, self.margins[first.page])
+        if self.tables and isinstance(first, Table):
+            return self.tables[-1].same_columns(first)
+        return False
 
     def add_line(self, line: Line) -> None:
-        p = self.pending
+        if self.tables:
+            self.flush()
+        p = self.lines
         if (
             p
             and p[-1].page == line.page
             and breaks_between(p[-1], line, p, self.stats, self.margins[line.page])
         ):
             self.flush()
-        self.pending.append(line)
+        self.lines.append(line)
 
     def flush(self) -> None:
-        lines = self.pending
-        if not lines:
-            return
+        if self.lines:
+            self._flush_paragraph()
+        elif self.tables:
+            self._flush_table()
+        self.lines, self.tables, self.marks = [], [], []
+
+    def _flush_paragraph(self) -> None:
+        lines = self.lines
         text, boxes, starts = paragraph_text(lines)
         first = lines[0]
         block = self.builder.add_block(
@@ -261,7 +279,6 @@ class _Assembler:
         if block is not None:
             for page, k in self.marks:
                 self.page_starts[page] = block.start + starts[k]
-        self.pending, self.marks = [], []
 
     def _style_level(self, text: str, page: int) -> int | None:
         """The level of the bookmark this paragraph is the target of, if any."""
@@ -276,11 +293,18 @@ class _Assembler:
                 return level
         return None
 
-    def add_table(self, table: Table, page: int) -> None:
-        rows = [row for row in table.rows() if any(text for text, _ in row)]
-        block = self.builder.add_table([[text for text, _ in row] for row in rows], page=page)
+    def _flush_table(self) -> None:
+        rows: list[list[tuple[str, list[float]]]] = []
+        first_row: list[int] = []  # index in rows of each piece's first row
+        for piece in self.tables:
+            first_row.append(len(rows))
+            rows += [row for row in piece.rows() if any(text for text, _ in row)]
+        block = self.builder.add_table([[text for text, _ in row] for row in rows], page=self.tables[0].page)
         if block is None:
             return
+        for page, k in self.marks:
+            r = first_row[k]
+            self.page_starts[page] = block.rows[r][0].start if r < len(block.rows) else block.end
         for cells, row in zip(block.rows, rows, strict=True):
             for cell, (text, boxes) in zip(cells, row, strict=True):
                 if text and len(boxes) == 4 * (cell.end - cell.start):

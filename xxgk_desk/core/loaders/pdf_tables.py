@@ -33,10 +33,15 @@ class Table:
     cell_of: list[int]  # fine grid cell (j * ncols + i) -> merged cell id
     cells: list[tuple[int, int]]  # merged cell id -> (first row, first column)
     chars: list[list[tuple]] = field(default_factory=list)
+    page: int = 0
 
     @property
     def top(self) -> float:
         return self.ys[0]
+
+    def same_columns(self, other: Table) -> bool:
+        """Whether ``other`` (on the next page) looks like the rest of this table."""
+        return abs(self.xs[0] - other.xs[0]) <= 3 * SNAP and abs(self.xs[-1] - other.xs[-1]) <= 3 * SNAP
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -211,7 +216,7 @@ def _touch(h: Edge, v: Edge) -> bool:
     return h[1] - SNAP <= v[0] <= h[2] + SNAP and v[1] - SNAP <= h[0] <= v[2] + SNAP
 
 
-def find_tables(hs: list[Edge], vs: list[Edge]) -> list[Table]:
+def find_tables(hs: list[Edge], vs: list[Edge], page: int = 0) -> list[Table]:
     """Tables formed by connected horizontal and vertical rules (at least two cells)."""
     if len(hs) < 2 or len(vs) < 2 or len(hs) + len(vs) > MAX_EDGES:
         return []
@@ -226,6 +231,8 @@ def find_tables(hs: list[Edge], vs: list[Edge]) -> list[Table]:
     for b, v in enumerate(vs):
         comps.setdefault(uf.find(len(hs) + b), ([], []))[1].append(v)
     tables = [t for ch, cv in comps.values() if (t := _grid(ch, cv)) is not None]
+    for t in tables:
+        t.page = page
     return sorted(tables, key=lambda t: t.top)
 
 
