@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from xxgk_desk.core.store import SCHEMA_VERSION, Store, StoreError, schema
+from xxgk_desk.core.store import notes as notes_mod
 from xxgk_desk.core.store.db import Connection
 
 DOC = "d0c00000-0000-4000-8000-000000000001"
@@ -65,7 +66,14 @@ def populate_v1(raw: sqlite3.Connection) -> None:
     )
 
 
-POPULATE = {1: populate_v1}  # add populate_vN for every new schema version N < LATEST
+def populate_v2(raw: sqlite3.Connection) -> None:
+    """v2 added note tags."""
+    populate_v1(raw)
+    raw.execute('UPDATE notes SET tags = \'["复核", "数字"]\' WHERE id = ?', [NOTE])
+
+
+POPULATE = {1: populate_v1, 2: populate_v2}  # add populate_vN for every new schema version N < LATEST
+TAGS = {1: (), 2: ("复核", "数字")}
 
 
 def test_every_version_has_a_populate_step():
@@ -92,7 +100,11 @@ def test_migrate_from_every_earlier_version_keeps_the_data(tmp_path, start):
         (info,) = s.list_documents()
         assert (info.institution, info.year, info.versions[0].pages) == ("某某大学", 2024, 5)
         notes = {n.id: n for n in s.list_notes(DOC)}
-        assert notes[NOTE].quote == "予以公开8件" and notes[NOTE].body == "应为9件" and notes[NOTE].tags == ()
+        assert (
+            notes[NOTE].quote == "予以公开8件"
+            and notes[NOTE].body == "应为9件"
+            and notes[NOTE].tags == TAGS[start]
+        )
         assert notes[REPLY].parent_id == NOTE
         assert s.get_field(DOC, "received").value == 13
         assert s.get_decision(DOC, "sum:1").note_id == NOTE
@@ -100,9 +112,14 @@ def test_migrate_from_every_earlier_version_keeps_the_data(tmp_path, start):
         assert [c.id for c in s.list_conflicts()] == ["c1"]
         assert s.events(kind="note")[0].id == "e1"
         # the migrated database is fully usable
-        ch = s.update_note(NOTE, tags=["复核"], status="resolved")
-        assert ch.before == {"tags": [], "status": "open"}
-        assert s.get_note(NOTE).tags == ("复核",)
+        ch = s.update_note(NOTE, tags=["已改"], status="resolved")
+        assert ch.before == {"tags": list(TAGS[start]), "status": "open"}
+        assert s.get_note(NOTE).tags == ("已改",)
+        # v3 backfilled the selector hash exactly as the live code computes it
+        row = s.conn.query_one("SELECT * FROM notes WHERE id = ?", [NOTE])
+        assert row["sel_hash"] == notes_mod.sel_hash(notes_mod.record(row))
+        assert s.get_note(NOTE).anchor is None  # no text asked for
+        assert s.conn.query_one("SELECT sel_hash FROM notes WHERE id = ?", [REPLY])["sel_hash"] is None
     backup = sqlite3.connect(tmp_path / s.backup_made.name)
     assert backup.execute("PRAGMA user_version").fetchone()[0] == start
     assert backup.execute("SELECT body FROM notes WHERE id = ?", [NOTE]).fetchone()[0] == "应为9件"

@@ -15,6 +15,7 @@ Python names below (``start``/``end``; ``tags`` as a list), not the column names
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from typing import Any
@@ -24,7 +25,7 @@ from xxgk_desk.core.document import Document
 from . import events
 from .anchoring import make_selector
 from .db import Connection, StoreError
-from .model import Anchor, Change, Note, choice, content_rev, dumps, next_rev, now
+from .model import Anchor, Change, Note, choice, dumps, next_rev, now
 
 COLUMN = {"start": "pos_start", "end": "pos_end"}
 RECORD_KEYS = (
@@ -64,10 +65,14 @@ SETTABLE = {*EDITABLE, *SELECTOR_KEYS, "deleted_at", "finding_id", "conflict_of"
 _VOCAB = {"category": "category", "severity": "severity", "status": "status"}
 
 
+_READ = tuple((k, COLUMN.get(k, k)) for k in RECORD_KEYS if k != "tags")
+
+
 def record(row: dict[str, Any]) -> dict[str, Any]:
     """A note row as a record (Python names, ``tags`` a list)."""
-    rec = {k: row[COLUMN.get(k, k)] for k in RECORD_KEYS if k != "tags"}
-    rec["tags"] = json.loads(row.get("tags") or "[]")
+    rec = {k: row[c] for k, c in _READ}
+    tags = row.get("tags")
+    rec["tags"] = json.loads(tags) if tags and tags != "[]" else []
     return rec
 
 
@@ -78,13 +83,16 @@ def content(rec: dict[str, Any]) -> dict[str, Any]:
 
 
 def sel_hash(rec: dict[str, Any]) -> str:
-    """Identifies the selectors an anchor row was computed from."""
-    return content_rev({k: rec.get(k) for k in SELECTOR_KEYS[:-1]})
+    """Identifies the selectors an anchor row was computed from (cheap: checked per row on load)."""
+    key = "\x1f".join(str(rec.get(k)) for k in SELECTOR_KEYS[:-1])
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def _row(rec: dict[str, Any]) -> dict[str, Any]:
+    """The columns to write for a record (every write goes through here, so ``sel_hash`` holds)."""
     row = {COLUMN.get(k, k): rec.get(k) for k in RECORD_KEYS}
     row["tags"] = dumps(list(rec.get("tags") or []))
+    row["sel_hash"] = sel_hash(rec) if rec.get("start") is not None else None
     return row
 
 
@@ -104,7 +112,7 @@ def _anchor(row: dict[str, Any] | None) -> Anchor | None:
 
 
 def to_note(rec: dict[str, Any], anchor: Anchor | None = None) -> Note:
-    return Note(**{k: v for k, v in rec.items() if k != "tags"}, tags=tuple(rec["tags"]), anchor=anchor)
+    return Note(**{**rec, "tags": tuple(rec["tags"]), "anchor": anchor})
 
 
 def selectors(doc: Document, start: int, end: int) -> dict[str, Any]:
@@ -352,14 +360,17 @@ def reattach(
 def get(conn: Connection, note_id: str, text_sha256: str | None = None) -> Note:
     row = _load(conn, note_id)
     a = anchor_row(conn, note_id, text_sha256) if text_sha256 else None
+    if a is not None:
+        a["fresh"] = a["sel_hash"] == row["sel_hash"]
     return _with_anchor(row, a, text_sha256)
 
 
 def _with_anchor(row: dict[str, Any], a: dict[str, Any] | None, text_sha256: str | None) -> Note:
+    """The note with its anchor on ``text_sha256`` (``a``: the anchors row plus ``fresh``)."""
     rec = record(row)
     anchor = None
     if text_sha256 and rec["start"] is not None:
-        if a is not None and a["status"] is not None and a["sel_hash"] == sel_hash(rec):
+        if a is not None and a["fresh"]:
             anchor = _anchor(a)
         elif rec["text_sha256"] == text_sha256:  # its own text: the selectors hold by definition
             anchor = Anchor(
@@ -400,7 +411,7 @@ def list_notes(
         params.append(choice("category", category))
     rows = conn.query(
         "SELECT n.*, a.pos_start AS a_start, a.pos_end AS a_end, a.page AS a_page, a.status AS a_status,"
-        " a.method AS a_method, a.score AS a_score, a.sel_hash AS a_sel, a.anchored_at AS a_at"
+        " a.method AS a_method, a.score AS a_score, a.sel_hash = n.sel_hash AS a_fresh, a.anchored_at AS a_at"
         " FROM notes n LEFT JOIN anchors a ON a.note_id = n.id AND a.text_sha256 = ?"
         f" WHERE {' AND '.join(where)} ORDER BY n.created_at, n.id",
         params,
@@ -416,6 +427,6 @@ def list_notes(
                 "page": r["a_page"],
             }
             a |= {"status": r["a_status"], "method": r["a_method"], "score": r["a_score"]}
-            a |= {"sel_hash": r["a_sel"], "anchored_at": r["a_at"]}
+            a |= {"fresh": bool(r["a_fresh"]), "anchored_at": r["a_at"]}
         out.append(_with_anchor(r, a, text_sha256))
     return out

@@ -33,7 +33,7 @@ def _plan(rows: list[dict[str, Any]], force: bool) -> tuple[list[dict[str, Any]]
     keep, todo = [], []
     for r in rows:
         rec = record(r)
-        rec["_hash"] = sel_hash(rec)
+        rec["_hash"] = r["sel_hash"] or sel_hash(rec)
         current = r["a_status"] is not None and r["a_sel"] == rec["_hash"]
         if current and (not force or r["a_method"] == "manual"):
             keep.append({**rec, "_status": r["a_status"]})
