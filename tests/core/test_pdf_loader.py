@@ -329,6 +329,11 @@ def test_empty_page_is_neither_text_nor_image(tmp_path):
     assert doc.pages[1].start == doc.pages[1].end and doc.image_pages == () and doc.warnings == ()
 
 
+def test_a_page_with_a_few_characters_still_has_text(tmp_path):
+    doc = load(make_pdf(tmp_path / "f.pdf", [_body_page(1, 2), [("text", 400, 300, 12, "End.")]]))
+    assert doc.pages[1].has_text and doc.text.endswith("\nEnd.") and doc.image_pages == ()
+
+
 def test_stroked_grid_is_a_table_and_white_boxes_are_not(tmp_path):
     cells = [["Name", "Phone"], ["Alice", "123"], ["Bob", "456"]]
     ops: list[tuple] = [("rect", 72, 400, 522, 470, "white"), ("rect", 72, 470, 522, 520, "white")]

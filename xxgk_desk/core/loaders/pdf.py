@@ -28,11 +28,11 @@ from xxgk_desk.core.loaders.pdf_layout import (
     strip_furniture,
 )
 from xxgk_desk.core.loaders.pdf_lines import Line, cluster_lines, make_line
-from xxgk_desk.core.loaders.pdf_tables import Table, find_tables, page_rules, split_chars
+from xxgk_desk.core.loaders.pdf_tables import Table, find_tables, page_images, page_rules, split_chars
 from xxgk_desk.core.normalize import fix_radicals
 
 EXTRACTOR = f"pdf-pdfium/{pdfium.PDFIUM_INFO}"
-#: Fewer visible characters than this: the page has no (usable) text layer.
+#: Fewer visible characters than this on a page-sized image: the page has no usable text layer.
 MIN_TEXT_CHARS = 10
 _PASSWORD_ERRORS = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
 #: PDFium is not thread-safe: code elsewhere that uses pypdfium2 in a thread should hold this too.
@@ -48,13 +48,14 @@ class _PageData:
     height: float = 0.0
     lines: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
-    chars: int = 0
-    objects: int = 0
     failed: bool = False
+    #: "text"; "image" (no usable text layer but something drawn: a scan, outlined text);
+    #: "blank" (nothing on it).
+    kind: str = "blank"
 
     @property
     def has_text(self) -> bool:
-        return self.chars >= MIN_TEXT_CHARS
+        return self.kind == "text"
 
 
 def load_pdf(path: str, *, ocr: str = "never") -> Document:
@@ -68,7 +69,7 @@ def load_pdf(path: str, *, ocr: str = "never") -> Document:
         try:
             pages = [_read_page(pdf, i) for i in range(len(pdf))]
             bookmarks = _bookmarks(pdf)
-            image_pages = tuple(p.number for p in pages if not p.has_text and p.objects)
+            image_pages = tuple(p.number for p in pages if p.kind == "image")
             if image_pages and ocr != "never":
                 _ocr(pdf, pages, image_pages)
         finally:
@@ -139,15 +140,14 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageData:
     try:
         geom = PageGeometry(page)
         data.width, data.height = geom.width, geom.height
-        data.objects = pdfium_c.FPDFPage_CountObjects(page)
         textpage = pdfium_c.FPDFText_LoadPage(page)
         if not textpage:
             data.failed = True
             return data
         try:
             chars, slanted = read_chars(textpage, geom)
-            data.chars = len(chars) + len(slanted)
-            if not data.has_text:
+            data.kind = _page_kind(page, geom, len(chars) + len(slanted))
+            if data.kind != "text":
                 return data
             data.tables = find_tables(*page_rules(page, geom), page=data.number)
             rest = split_chars(chars, data.tables)
@@ -159,6 +159,16 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageData:
     finally:
         pdfium_c.FPDF_ClosePage(page)
     return data
+
+
+def _page_kind(page: object, geom: PageGeometry, chars: int) -> str:
+    """text, image or blank: a few characters on a page-sized image (a scan) are no text layer."""
+    if chars >= MIN_TEXT_CHARS:
+        return "text"
+    images, drawn = page_images(page, geom)
+    if images >= 0.3 * geom.width * geom.height or (not chars and drawn):
+        return "image"
+    return "text" if chars else "blank"
 
 
 def _bookmarks(pdf: pdfium.PdfDocument) -> list[tuple[str, int, int | None]]:

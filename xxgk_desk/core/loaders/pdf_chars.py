@@ -24,9 +24,9 @@ X0, TOP, X1, BOTTOM, MID, CH, IDX, SP, PIDX = range(9)
 
 #: Characters that only separate words: dropped, remembered as "space before" the next one.
 _SPACES = frozenset(
-    " \t\r\n\x0b\x0c\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+    " \t\r\n\x0b\x0c\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )
-_JUNK = frozenset(chr(c) for c in range(32)) | {"\ufffe", "\uffff", "\x7f", "\xad"}
+_JUNK = frozenset(chr(c) for c in range(32)) | {"\ufffe", "\uffff", "\x7f", "\xad", "\u200b", "\ufeff"}
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|simhei|heiti|(?<!ya)hei|fzht|黑", re.I)
 
 

@@ -30,7 +30,7 @@ NUMBERING = re.compile(
 _SENTENCE_END = frozenset("。；;：:！!？?）)”’」』》】…")
 RELIABLE_LINES = 5  # body lines a page needs to tell its own margins
 MARGIN_ZONE = 0.15  # share of the page height at the top and bottom that can hold furniture
-ISOLATION = 0.8  # running headers is set off from the body by a gap of more than this many line heights
+ISOLATION = 0.8  # running headers sit apart from the body: a gap of more than this many line heights
 
 
 def numbering_len(text: str) -> int:
@@ -188,7 +188,7 @@ def _style_changes(a: Line, b: Line) -> bool:
 def _is_short(a: Line, b: Line, m: Margins) -> bool:
     """Whether ``a`` stops clearly before the right margin (b's first word would have fitted)."""
     em = max(b.size, 1.0)
-    start = m.left if b.x0 - m.left < em else b.x0  # tight glyph boxes start late: use the margin
+    start = m.left if b.x0 - m.left < em else b.x0  # where b's first unit would have started on a
     return m.right - a.x1 > b.lead_end - start + 0.6 * a.size_end
 
 
@@ -212,7 +212,8 @@ def _indented(a: Line, b: Line, first: bool, m: Margins) -> bool:
 
 
 def _numbered_start(a: Line, b: Line) -> bool:
-    return bool(numbering_len(b.text)) and (a.text[-1] in _SENTENCE_END or not a.text[-1].isalnum())
+    """``b`` opens with a numbering marker after a finished sentence (not an inline list)."""
+    return a.text[-1] in _SENTENCE_END and bool(numbering_len(b.text))
 
 
 def breaks_between(a: Line, b: Line, para: list[Line], stats: Stats, m: Margins) -> bool:

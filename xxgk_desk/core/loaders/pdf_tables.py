@@ -166,6 +166,23 @@ def page_rules(page: object, geom: PageGeometry) -> tuple[list[Edge], list[Edge]
     return _join(reader.hs), _join(reader.vs)
 
 
+def page_images(page: object, geom: PageGeometry) -> tuple[float, int]:
+    """(area covered by image objects, number of objects) of a page."""
+    area = 0.0
+    n = pdfium_c.FPDFPage_CountObjects(page)
+    f = [ctypes.c_float() for _ in range(4)]
+    for k in range(n):
+        obj = pdfium_c.FPDFPage_GetObject(page, k)
+        if pdfium_c.FPDFPageObj_GetType(
+            obj
+        ) == pdfium_c.FPDF_PAGEOBJ_IMAGE and pdfium_c.FPDFPageObj_GetBounds(obj, *f):
+            left, bottom, right, top = (v.value for v in f)
+            w = min(right, geom.right) - max(left, geom.left)
+            h = min(top, geom.top) - max(bottom, geom.bottom)
+            area += max(w, 0.0) * max(h, 0.0)
+    return area, n
+
+
 def _join(edges: list[Edge]) -> list[Edge]:
     """Snap edges to common positions and merge touching pieces of the same rule."""
     if not edges:
