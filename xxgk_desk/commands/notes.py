@@ -8,6 +8,7 @@ Sub-commands (all take ``--db PATH``; default ``$XXGK_DESK_DB`` or the user data
     notes export [FILE] -o review.json [--events]
     notes import review.json
     notes w3c FILE -o notes.jsonld
+    notes backup -o copy.sqlite3
 
 Reading a FILE registers it in the database and re-anchors the report's notes on its
 text. A revised file of a known report (same institution and year, given with
@@ -75,6 +76,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("review", metavar="REVIEW.json")
     q.add_argument("--reviewer")
     q.set_defaults(func=run_import)
+
+    q = s.add_parser("backup", help="备份整个审核数据库（使用中也可以）", parents=[db])
+    q.add_argument("-o", "--output", required=True, metavar="COPY.sqlite3")
+    q.set_defaults(func=run_backup)
 
     q = s.add_parser("w3c", help="按 W3C Web Annotation 格式导出批注", parents=[db, ident])
     q.add_argument("file", metavar="FILE")
@@ -302,4 +307,12 @@ def run_w3c(args: argparse.Namespace) -> int:
 
         write_review_file(data, args.output)
         print(f"已导出 {data['total']} 条批注（W3C Web Annotation）：{args.output}")
+    return 0
+
+
+@_guard
+def run_backup(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        path = store.backup(args.output)
+        print(f"已备份审核数据库 {store.path} → {path}")
     return 0

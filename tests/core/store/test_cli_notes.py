@@ -160,3 +160,18 @@ def test_w3c(report, capsys, tmp_path):
 def test_bare_notes_prints_help(report, capsys):
     code, out, _ = run(capsys, "notes")
     assert code == 2 and "list" in out and "import" in out
+
+
+def test_backup(report, capsys, tmp_path):
+    run(capsys, "notes", "add", str(report), "--body", "整体")
+    target = tmp_path / "copy" / "backup.sqlite3"
+    code, out, _ = run(capsys, "notes", "backup", "-o", str(target))
+    assert code == 0 and "已备份" in out
+    import sqlite3
+
+    raw = sqlite3.connect(target)
+    assert raw.execute("SELECT body FROM notes").fetchall() == [("整体",)]
+    assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    raw.close()
+    code, _, err = run(capsys, "notes", "backup", "-o", str(tmp_path / "env.sqlite3"))
+    assert code == 1 and "同一个文件" in err

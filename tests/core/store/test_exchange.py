@@ -185,3 +185,18 @@ def test_hand_edited_review_file_is_treated_as_a_new_edit(pair, doc):
             n["body"] = "手工改过"
     rep = b.import_review(data)
     assert rep.counts["note"]["updated"] == 1 and b.get_note(ids["n1"]).body == "手工改过"
+
+
+def test_replies_before_parents_and_unwritable_database(pair, doc, tmp_path):
+    a, b = pair
+    ids = _fill(a, doc)
+    data = a.export_review()
+    data["documents"][0]["notes"].reverse()  # a reply now comes before the note it answers
+    rep = b.import_review(data)
+    assert rep.counts["note"]["added"] == 5
+    assert b.get_note(ids["reply"]).parent_id == ids["n1"]
+    assert b.integrity_check() == "ok"
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError):
+        Store(blocker / "reviews.sqlite3")

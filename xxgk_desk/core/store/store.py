@@ -17,7 +17,20 @@ from typing import Any
 
 from xxgk_desk.core.document import Document
 
-from . import conflicts, decisions, documents, events, exchange, fields, notes, reanchor, reviews, undo, w3c
+from . import (
+    conflicts,
+    decisions,
+    documents,
+    events,
+    exchange,
+    fields,
+    notes,
+    reanchor,
+    reviews,
+    schema,
+    undo,
+    w3c,
+)
 from .db import BUSY_TIMEOUT_S, Connection, StoreError, resolve_db_path
 from .model import (
     AnchorReport,
@@ -82,6 +95,14 @@ class Store:
     def integrity_check(self) -> str:
         """``"ok"`` when SQLite finds the file sound."""
         return self.conn.integrity_check()
+
+    def backup(self, dest: str | os.PathLike) -> Path:
+        """A consistent copy of the whole database (safe while it is in use)."""
+        dest = Path(dest)
+        if dest.resolve() == self.path.resolve():
+            raise StoreError("invalid", "备份文件不能与审核数据库是同一个文件。")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        return schema.backup(self.conn, dest)
 
     # -- documents -------------------------------------------------------------------------
     def register_version(
