@@ -37,6 +37,7 @@ _COLON_LABEL = re.compile(r"^[^。；;]{1,16}[:：]")
 _DIGITS = re.compile(r"\d")
 _MAX_TITLE = {1: 50, 2: 50, 3: 30, 4: 30, 5: 30}
 _ANNEX_WORDS = ("附件", "附表", "清单", "情况表", "一览表", "联系方式")
+_NAVIGATION = re.compile(r"当前位置|您的位置|首页\s*[>＞»]|\S\s*[>＞»]\s*\S+\s*[>＞»]")
 _SIGNOFF_DATE = re.compile(
     rf"^(?:\d{{4}}|[{CN_NUM}○Ｏ]{{4}})\s*年\s*[\d{CN_NUM}]{{1,3}}\s*月\s*[\d{CN_NUM}]{{1,3}}\s*日$"
 )
@@ -175,11 +176,15 @@ def detect_outline(doc: Document) -> tuple[Section, ...]:
 
 
 def _title_block(doc: Document, found: list) -> int:
-    """Mark the short lines at the very top as the title block (level 0). Returns the first body block."""
+    """Mark the short lines at the very top as the title block (level 0). Returns the first body block.
+
+    Web-page navigation copied above the title (当前位置：首页 > …) is skipped."""
     text = doc.text
     i = 0
     for i, block in enumerate(doc.blocks[:6]):
         stripped = text[block.start : block.end].strip()
+        if not found and _NAVIGATION.search(stripped):
+            continue
         if block.kind == "table" or not _is_title_line(stripped) or _looks_like_addressee(stripped):
             return i
         lead = len(text[block.start : block.end]) - len(text[block.start : block.end].lstrip())

@@ -17,7 +17,7 @@ from xxgk_desk.core.engine.model import Review
 from xxgk_desk.core.engine.parts import find_parts
 from xxgk_desk.core.engine.periods import find_period, find_report_date, find_title_year
 from xxgk_desk.core.engine.score import compute_score
-from xxgk_desk.core.engine.sums import find_sum_checks
+from xxgk_desk.core.engine.sums import find_sum_checks, gov_table_checks
 from xxgk_desk.core.outline import Section
 from xxgk_desk.core.rules import RuleSet, load_rules
 
@@ -41,10 +41,30 @@ def review(doc: Document, sections: tuple[Section, ...], rules: RuleSet | None =
     fields["period_start"], fields["period_end"] = start, end
     fields["report_date"] = find_report_date(ctx)
     fields.update(extract_fields(ctx))
-    fields = {k: fields[k] for k in FIELD_ORDER if k in fields} | {k: v for k, v in fields.items() if k not in FIELD_ORDER}
+    fields = {k: fields[k] for k in FIELD_ORDER if k in fields} | {
+        k: v for k, v in fields.items() if k not in FIELD_ORDER
+    }
     entries, rows = check_checklist(ctx, hits)
     facts = Facts(
-        ctx, parts, hits, fields, extract_figures(ctx), find_sum_checks(ctx), entries, rows, period, is_gov_template(ctx)
+        ctx,
+        parts,
+        hits,
+        fields,
+        extract_figures(ctx),
+        find_sum_checks(ctx) + gov_table_checks(ctx),
+        entries,
+        rows,
+        period,
+        is_gov_template(ctx),
     )
     findings = run_all(facts)
-    return Review(fields, facts.figures, facts.sums, parts, entries, findings, compute_score(facts, findings), facts.gov_template)
+    return Review(
+        fields,
+        facts.figures,
+        facts.sums,
+        parts,
+        entries,
+        findings,
+        compute_score(facts, findings),
+        facts.gov_template,
+    )

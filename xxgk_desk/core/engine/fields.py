@@ -14,7 +14,9 @@ from xxgk_desk.core.engine.model import FieldValue
 from xxgk_desk.core.engine.numbers import as_int, parse_number
 from xxgk_desk.core.rules import Figure
 
-CHANNEL = re.compile(r"网站|网页|主页|微信|微博|公众号|短信|专栏|平台|校报|校刊|抖音|头条|视频号|OA|广播|电子屏|橱窗|宣传栏|简报|新闻发布会")
+CHANNEL = re.compile(
+    r"网站|网页|主页|微信|微博|公众号|短信|专栏|平台|校报|校刊|抖音|头条|视频号|OA|广播|电子屏|橱窗|宣传栏|简报|新闻发布会"
+)
 MULTI_CHANNEL = re.compile(r"等(?:多种|各类|各种)?(?:渠道|途径|平台|方式|形式|载体|媒体)")
 NUMERIC_KINDS = ("count", "percent", "money")
 

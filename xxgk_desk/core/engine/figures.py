@@ -6,7 +6,7 @@ import re
 
 from xxgk_desk.core.engine.context import Context
 from xxgk_desk.core.engine.model import Figure
-from xxgk_desk.core.engine.numbers import APPROX_AFTER, APPROX_BEFORE, NUMBER, as_int, parse_number
+from xxgk_desk.core.engine.numbers import APPROX_BEFORE, NUMBER, as_int, parse_number
 
 UNITS = (
     "万人次",

@@ -8,7 +8,7 @@ from collections import Counter
 from xxgk_desk.core.engine.context import Context
 from xxgk_desk.core.engine.model import FieldValue
 
-SUFFIXES = ("大学", "学院", "学校", "高专", "职业技术大学")
+SUFFIXES = ("大学", "学院", "学校", "高专", "职业技术大学", "人民政府")
 _NAME_CHAR = r"[\u4e00-\u9fffA-Za-zＸ×（）()·]"
 _GENERIC = {
     "高等学校", "学校", "学院", "大学", "本学院", "二级学院", "各学院", "全学院", "本学校", "各学校", "兄弟高校",

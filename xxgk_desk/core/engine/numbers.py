@@ -11,7 +11,7 @@ CN_BIG = {"万": 10_000, "亿": 100_000_000}
 CN_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS) + "".join(CN_BIG)
 
 # One number token: Arabic (1,234 / 1 234 / １２３ / 12.5) or a run of Chinese numeral characters.
-NUMBER = rf"(?:[0-9０-９][0-9０-９,，]*(?:\.[0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+)"
+NUMBER = r"(?:[0-9０-９][0-9０-９,，]*(?:\.[0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+)"
 APPROX_BEFORE = ("近", "约", "超过", "逾", "将近", "大约", "接近", "不足", "上")
 APPROX_AFTER = ("余", "多", "左右", "以上", "多万")
 

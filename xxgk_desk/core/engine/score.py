@@ -21,7 +21,9 @@ def compute_score(facts: Facts, findings: list[Finding]) -> Score:
         weights = {c.id: c.weight for c in comp.checks}
         if comp.id == "parts":
             required = [p for p in ctx.rules.parts if p.required]
-            found = [p for p in required if any(s.key == p.key and s.status != "missing" for s in facts.parts)]
+            found = [
+                p for p in required if any(s.key == p.key and s.status != "missing" for s in facts.parts)
+            ]
             values = {"part_present": len(found) / len(required) if required else 1.0}
             ev = next((p for p in ctx.rules.parts if p.groups), None)
             if ev is not None and "evaluation_groups" in weights:
@@ -49,10 +51,18 @@ def compute_score(facts: Facts, findings: list[Finding]) -> Score:
             fractions[comp.id] = len(counted) / total
             details[comp.id] = f"{len(counted)}/{total} 项清单事项"
         elif comp.id == "form":
-            period_ok = 0.0 if rules_hit & {"period_missing", "period_mismatch", "period_calendar_year"} else 1.0
-            on_time = 0.0 if ("late_report" in rules_hit or facts.fields["report_date"].value is None) else 1.0
+            period_ok = (
+                0.0 if rules_hit & {"period_missing", "period_mismatch", "period_calendar_year"} else 1.0
+            )
+            on_time = (
+                0.0 if ("late_report" in rules_hit or facts.fields["report_date"].value is None) else 1.0
+            )
             fractions[comp.id] = _checks_fraction({"period_ok": period_ok, "on_time": on_time}, weights)
-            details[comp.id] = ("期限正确" if period_ok else "期限有误") + "，" + ("按时发布" if on_time else "未能确认按时发布")
+            details[comp.id] = (
+                ("期限正确" if period_ok else "期限有误")
+                + "，"
+                + ("按时发布" if on_time else "未能确认按时发布")
+            )
     components = {k: round(v * model.scale, model.decimals) for k, v in fractions.items()}
     weights = {c.id: c.weight for c in model.components}
     return Score(model.total(fractions), components, weights, details)

@@ -15,12 +15,14 @@ from xxgk_desk.core.engine.model import SumCheck
 from xxgk_desk.core.engine.numbers import NUMBER, parse_number
 
 _UNIT = r"(?:条|件|次|篇|期|份|项|场|个|人次)"
-_ITEM = rf"(?P<label>[^，,；;。、\d\n]{{1,24}}?)\s*(?:共|为|达)?\s*(?P<num>{NUMBER})\s*(?P<approx>余|多)?\s*(?P<unit>{_UNIT})"
+_ITEM = rf"(?P<label>[^，,；;。（(\d\n]{{1,24}}?)\s*(?:共|为|达)?\s*(?P<num>{NUMBER})\s*(?P<approx>余|多)?\s*(?P<unit>{_UNIT})"
 ITEM_RE = re.compile(_ITEM)
 TOTAL_RE = re.compile(
     rf"(?P<lead>共|总计|合计|累计|全年|总共)[^，,；;。\n]{{0,20}}?(?P<num>{NUMBER})\s*(?P<approx>余|多)?\s*(?P<unit>{_UNIT})"
-    rf"|(?P<num2>{NUMBER})\s*(?P<approx2>余|多)?\s*(?P<unit2>{_UNIT})\s*[，,]?\s*(?=其中)"
+    rf"|(?P<num2>{NUMBER})\s*(?P<approx2>余|多)?\s*(?P<unit2>{_UNIT})(?=(?:[，,][^，,；;。\d\n]{{1,25}})?[，,]?\s*其中)"
 )
+# A clause without figures between the total and its 其中: "收到申请3件，均在15个工作日内予以答复，其中…"
+_BRIDGE = re.compile(r"[，,][^，,；;。\d\n]{1,25}(?=[，,]\s*其中)")
 _SEP = re.compile(r"\s*[，,、；;]?\s*(?:其中|包括|分别为|分别是|含)?\s*[：:，,]?\s*")
 _OVERLAP = re.compile(r"按.{0,6}(分类|划分|统计)|从内容上看|按内容|按渠道|分渠道|按类别|按栏目")
 _CHANNEL_LABEL = re.compile(
@@ -30,6 +32,7 @@ _OUTCOME = re.compile(
     r"予以公开|部分公开|不予公开|不属于|信息不存在|不予处理|告知|补正|答复|无法提供|撤回|转办"
 )
 _OTHER = re.compile(r"其他|其它|其余|剩余|等其他|另有")
+_GOV_ROW = re.compile(r"申请数量|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计|结转")
 _APPROX_BEFORE = re.compile(r"(近|约|超过|逾|将近|大约|接近|上)$")
 
 
@@ -52,18 +55,19 @@ def find_sum_checks(ctx: Context) -> list[SumCheck]:
         total = _val(num)
         if total is None or text[m.end() : m.end() + 1] in "年月日%":
             continue
-        items, end, items_approx = _items_after(text, m.end(), unit)
+        bridge = _BRIDGE.match(text, m.end())
+        items, end, items_approx = _items_after(text, bridge.end() if bridge else m.end(), unit)
         if len(items) < 2:
             continue
         labels = [lab for lab, _ in items]
         parts = tuple(v for _, v in items)
         sentence = text[max(0, m.start() - 40) : end]
-        if approx or items_approx or _OVERLAP.search(sentence):
-            continue
-        if sum(1 for lab in labels if _CHANNEL_LABEL.search(lab)) >= 2:
-            continue  # the same item may be published on several channels
         s = sum(parts)
         adds_up = abs(s - total) < 1e-9
+        loose = approx or items_approx or _OVERLAP.search(sentence)
+        by_channel = sum(1 for lab in labels if _CHANNEL_LABEL.search(lab)) >= 2
+        if (loose or by_channel) and not adds_up:
+            continue  # approximate figures, or channels/content classes that may overlap: not a sum claim
         if not adds_up and s < total:
             exhaustive = all(_OUTCOME.search(lab) for lab in labels) or _OTHER.search(labels[-1])
             if not exhaustive:
@@ -76,6 +80,26 @@ def find_sum_checks(ctx: Context) -> list[SumCheck]:
     return out
 
 
+def gov_table_checks(ctx: Context) -> list[SumCheck]:
+    """Rows of the government template's request table: the 总计 column is the sum of the applicant columns."""
+    text = ctx.text
+    out = []
+    for block in ctx.doc.blocks:
+        if block.kind != "table":
+            continue
+        for row in block.rows:
+            cells = [text[c.start : c.end].strip() for c in row]
+            if len(cells) < 4 or not _GOV_ROW.search(cells[0]):
+                continue
+            values = [_val(c) for c in cells[1:]]
+            if any(v is None for v in values):
+                continue
+            *parts, total = values
+            out.append(SumCheck(text[row[0].start : row[-1].end], row[0].start, row[-1].end, _int(total),
+                                tuple(_int(p) for p in parts), abs(sum(parts) - total) < 1e-9, "gov_table"))  # fmt: skip
+    return out
+
+
 def _items_after(text: str, pos: int, unit: str) -> tuple[list[tuple[str, float]], int, bool]:
     """The list of 'label N unit' items right after a total, in the same unit."""
     items: list[tuple[str, float]] = []
@@ -83,8 +107,8 @@ def _items_after(text: str, pos: int, unit: str) -> tuple[list[tuple[str, float]
     approx = False
     while True:
         sep = _SEP.match(text, pos)
-        if sep is None:
-            break
+        if sep is None or (items and "其中" in sep.group()):
+            break  # a second 其中 breaks down the last item, not the total
         m = ITEM_RE.match(text, sep.end())
         if not m or m.group("unit") != unit or "\n" in m.group(0):
             break

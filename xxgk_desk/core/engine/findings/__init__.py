@@ -19,8 +19,13 @@ def run_all(facts: Facts) -> list[Finding]:
 
 
 def _suppress(findings: list[Finding]) -> list[Finding]:
-    """A truncated text explains its missing sign-off: no separate report_date_missing then."""
+    """Drop findings another finding already explains: a truncated text its missing sign-off, a cut annex
+    its missing items."""
     rules = {f.rule for f in findings}
     if "truncated" in rules:
         findings = [f for f in findings if f.rule != "report_date_missing"]
+    if any(f.rule == "truncated" and f.part == "annex" for f in findings):
+        findings = [
+            f for f in findings if f.rule != "checklist_gap" or f.start is not None
+        ]  # the cut explains the gap
     return findings

@@ -15,13 +15,17 @@ def sums(facts: Facts) -> list[Finding]:
     out = []
     for s in facts.sums:
         if not s.adds_up:
-            out.append(finding(ctx, "sum_mismatch", "default", s.start, s.end, total=s.total, sum=sum(s.parts)))
+            out.append(
+                finding(ctx, "sum_mismatch", "default", s.start, s.end, total=s.total, sum=sum(s.parts))
+            )
     return out
 
 
 def figure_missing(facts: Facts) -> list[Finding]:
     """A core figure the report does not state, in a part it does have (a missing part is its own finding)."""
     ctx = facts.ctx
+    if facts.gov_template:
+        return []  # the government format states its figures in template tables; gov_template is the finding
     present = {p.key for p in facts.parts if p.status != "missing"}
     out = []
     for fig in ctx.rules.core_figures:

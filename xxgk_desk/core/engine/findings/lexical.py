@@ -8,9 +8,12 @@ from xxgk_desk.core.engine.context import Context
 from xxgk_desk.core.engine.findings.base import Facts, finding
 from xxgk_desk.core.engine.model import Finding
 
-_OFFICE_CONTEXT = re.compile(r"联系|咨询|地址|邮编|邮政编码|办公电话|电话|传真|电子邮箱|邮箱")
-_OFFICE_WORDS = re.compile(r"办公室|信息公开|党政办|校办|院办|联系方式")
-_REPORT_OF = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}(?:大学|学院))\s*(?:\d{4}\s*[—–\-－~～至]\s*\d{4}\s*学年|\d{4}\s*年度?)")
+_OWN_DOCUMENT = re.compile(
+    r"《(?P<name>[\u4e00-\u9fff]{2,14}(?:大学|学院))[^》]{0,30}(?:实施办法|实施细则|管理办法|规定|章程|工作报告|年度报告)》"
+)
+_REPORT_OF = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,14}(?:大学|学院))\s*(?:\d{4}\s*[—–\-－~～至]\s*\d{4}\s*学年|\d{4}\s*年度?)"
+)
 
 
 def check(facts: Facts) -> list[Finding]:
@@ -36,7 +39,9 @@ def placeholders(ctx: Context) -> list[Finding]:
     for hit in rule.lexicon("triggers").finditer(ctx.text):
         variant = hit.term.message or "default"
         s, e = _clause(ctx, hit.start, hit.end) if variant != "attachment" else (hit.start, hit.end)
-        f = finding(ctx, "placeholder", variant, s, e, quote=hit.text if variant == "default" else ctx.text[s:e])
+        f = finding(
+            ctx, "placeholder", variant, s, e, quote=hit.text if variant == "default" else ctx.text[s:e]
+        )
         out.append(f)
     return out
 
@@ -60,6 +65,11 @@ def foreign_text(ctx: Context, facts: Facts) -> list[Finding]:
             if not re.search(r"信息公开|年度报告|工作报告", ctx.text[m.end() : m.end() + 20]):
                 continue
             out.append(finding(ctx, "foreign_text", "other_school", m.start(), m.end(), school=name))
+        for m in _OWN_DOCUMENT.finditer(ctx.text):
+            name = m.group("name")
+            if name in own_name or own_name in name:
+                continue
+            out.append(finding(ctx, "foreign_text", "other_document", m.start(), m.end()))
     return out
 
 
@@ -74,7 +84,8 @@ def artefacts(ctx: Context) -> list[Finding]:
     rule = ctx.rules.rule("conversion_artefact")
     hits = [h for name in ("markers", "mojibake") for h in rule.lexicon(name).finditer(ctx.text)]
     return [
-        finding(ctx, "conversion_artefact", h.term.message or "default", h.start, h.end) for h in outermost(hits)
+        finding(ctx, "conversion_artefact", h.term.message or "default", h.start, h.end)
+        for h in outermost(hits)
     ]
 
 
@@ -94,7 +105,16 @@ def citations(ctx: Context) -> list[Finding]:
     for hit in ctx.rules.citations.find_wrong(ctx.text):
         c = hit.citation
         out.append(
-            finding(ctx, "wrong_citation", c.message, hit.start, hit.end, wrong=hit.text, correct=c.correct, title=c.title)
+            finding(
+                ctx,
+                "wrong_citation",
+                c.message,
+                hit.start,
+                hit.end,
+                wrong=hit.text,
+                correct=c.correct,
+                title=c.title,
+            )
         )
     return out
 
@@ -105,19 +125,10 @@ def personal_data(ctx: Context) -> list[Finding]:
     for name in ("mobile", "id_card", "email", "person"):
         for hit in rule.lexicon(name).finditer(ctx.text):
             variant = hit.term.message or "default"
-            if variant == "webmail" and _office_mailbox(ctx, hit.start, hit.end):
-                continue
             kw = {"role": hit.groups.get("role", "")} if variant == "name" else {}
+            if variant == "webmail" and hit.start < ctx.first_part_start():
+                kw["severity"] = (
+                    "info"  # the office's contact box in the preamble: worth a look, not an error
+                )
             out.append(finding(ctx, "personal_data", variant, hit.start, hit.end, **kw))
     return out
-
-
-def _office_mailbox(ctx: Context, start: int, end: int) -> bool:
-    """A free-mail box given as the office's contact in a contact sentence (not a person's row)."""
-    if ctx.in_table(start):
-        return False
-    s, e = ctx.sentence_span(start, end)
-    sentence = ctx.text[s:e]
-    return bool(_OFFICE_CONTEXT.search(sentence) and _OFFICE_WORDS.search(sentence)) and not re.search(
-        r"1[3-9]\d{9}", sentence
-    )

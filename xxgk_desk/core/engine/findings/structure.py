@@ -8,7 +8,9 @@ from xxgk_desk.core.engine.findings.base import Facts, finding
 from xxgk_desk.core.engine.model import Finding
 from xxgk_desk.core.engine.numbers import parse_number
 
-_ANNEX_REFERENCE = re.compile(r"(?:详见|参见|见)(?:文末|文后|报告后|本报告)?(?:所附)?(?:附表|附件)[\d一二三四五六七八九十]*")
+_ANNEX_REFERENCE = re.compile(
+    r"(?:详见|参见|见)(?:文末|文后|报告后|本报告)?(?:所附)?(?:附表|附件)[\d一二三四五六七八九十]*"
+)
 _ANNEX_MENTION = re.compile(r"清单事项(?:公开情况表|一览表)|信息公开事项清单[（(][^）)]{0,20}[）)]")
 
 
@@ -33,16 +35,29 @@ def missing_parts(facts: Facts) -> list[Finding]:
         hit = facts.part_hits.get(status.key)
         if status.status == "missing":
             if part.required:
-                out.append(finding(ctx, "missing_part", part_key=part.key, severity=part.severity, part=part.name))
+                out.append(
+                    finding(ctx, "missing_part", part_key=part.key, severity=part.severity, part=part.name)
+                )
             continue
         if hit and hit.how == "heading" and part.is_legacy(hit.title):
             end = hit.start + len(hit.title)
-            out.append(finding(ctx, "missing_part", "legacy", hit.start, end, part_key=part.key, part=part.name))
+            out.append(
+                finding(ctx, "missing_part", "legacy", hit.start, end, part_key=part.key, part=part.name)
+            )
         if part.groups and hit:
             for group in part.missing_groups(ctx.text[hit.start : hit.end]):
                 end = hit.start + len(hit.title) if hit.title else hit.start
                 out.append(
-                    finding(ctx, "missing_part", "group", hit.start, end, part_key=part.key, part=part.name, group=group.name)
+                    finding(
+                        ctx,
+                        "missing_part",
+                        "group",
+                        hit.start,
+                        end,
+                        part_key=part.key,
+                        part=part.name,
+                        group=group.name,
+                    )
                 )
     return out
 
@@ -84,11 +99,29 @@ def checklist_gaps(facts: Facts) -> list[Finding]:
             continue
         if row.link is not None and not row.link.strip():
             out.append(
-                finding(ctx, "checklist_gap", "no_link", row.start, row.end, part_key="annex", item_no=entry.no, item=entry.item)
+                finding(
+                    ctx,
+                    "checklist_gap",
+                    "no_link",
+                    row.start,
+                    row.end,
+                    part_key="annex",
+                    item_no=entry.no,
+                    item=entry.item,
+                )
             )
         elif row.status is not None and not row.status.strip():
             out.append(
-                finding(ctx, "checklist_gap", "no_status", row.start, row.end, part_key="annex", item_no=entry.no, item=entry.item)
+                finding(
+                    ctx,
+                    "checklist_gap",
+                    "no_status",
+                    row.start,
+                    row.end,
+                    part_key="annex",
+                    item_no=entry.no,
+                    item=entry.item,
+                )
             )
     return _one_per_row(out)
 
@@ -125,6 +158,11 @@ def truncated(facts: Facts) -> list[Finding]:
         start = block.start + lead
         sec = heading_starts.get(start)
         if sec is not None and sec.title_end >= block.end - 1 and sec.level >= 1:
+            if (
+                any(p.key == "annex" for p in ctx.rules.parts_for_heading(line))
+                and "annex" not in facts.part_hits
+            ):
+                return []  # an annex title with nothing under it: annex_missing says so
             return [finding(ctx, "truncated", "empty_heading", start, sec.title_end)]
         if rule.lexicon("signoff").matches(line) or len(line) <= 30 and not re.search(r"[，,、]$", line):
             return []
@@ -145,12 +183,20 @@ def _annex_cut(facts: Facts, block) -> list[Finding]:
         return []
     numbers = [r.number for r in rows if r.number is not None]
     last = rows[-1]
-    covered = [c.no for c in facts.checklist if c.status != "not_found" and c.start is not None and block.start <= c.start < block.end]
+    covered = [
+        c.no
+        for c in facts.checklist
+        if c.status != "not_found" and c.start is not None and block.start <= c.start < block.end
+    ]
     last_no = numbers[-1] if numbers else (max(covered) if covered else None)
     row_cells = block.rows[-1]
-    empty_tail = any(not ctx.text[c.start : c.end].strip() for c in row_cells[1:]) if len(row_cells) > 1 else False
+    empty_tail = (
+        any(not ctx.text[c.start : c.end].strip() for c in row_cells[1:]) if len(row_cells) > 1 else False
+    )
     if last_no is not None and last_no < 45 and (empty_tail or len(numbers) < 45):
-        return [finding(ctx, "truncated", "annex_cut", last.start, last.end, part_key="annex", item_no=last_no)]
+        return [
+            finding(ctx, "truncated", "annex_cut", last.start, last.end, part_key="annex", item_no=last_no)
+        ]
     return []
 
 
@@ -170,11 +216,13 @@ def document_type(facts: Facts) -> list[Finding]:
         title = ctx.text[s.start : s.title_end]
         hit = rule.lexicon("title_reject").search(title)
         if hit:
+            facts.extra["not_annual_report"] = True
             return [finding(ctx, "not_annual_report", "default", s.start, s.title_end, kind=hit.term.name)]
     if any(rule.lexicon("title_accept").search(ctx.text[s.start : s.title_end]) for s in titles):
         return []
     hit = rule.lexicon("body_reject").search(ctx.text)
     if hit:
+        facts.extra["not_annual_report"] = True
         return [finding(ctx, "not_annual_report", "default", hit.start, hit.end, kind=hit.term.name)]
     return []
 
@@ -196,4 +244,6 @@ def part_count(facts: Facts) -> list[Finding]:
         return []
     if "annex" not in facts.part_hits and int(announced) == found + 1:
         return []  # the missing annex explains it; annex_missing already says so
-    return [finding(ctx, "sum_mismatch", "part_count", hit.start, hit.end, announced=int(announced), found=found)]
+    return [
+        finding(ctx, "sum_mismatch", "part_count", hit.start, hit.end, announced=int(announced), found=found)
+    ]

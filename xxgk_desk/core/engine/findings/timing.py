@@ -32,8 +32,16 @@ def check(facts: Facts) -> list[Finding]:
         months = ((end - start).days + 1) / 30.44 if end else 0
         max_months = float(ctx.rules.rule("period_mismatch").params.get("max_months", 12))
         if months > max_months + 0.3:
-            out.append(finding(ctx, "period_mismatch", "too_long", ps, pe, period=period, months=round(months)))
-        elif end and start.month == 9 and start.day == 1 and (end.month, end.day) > (8, 31) and end.year == start.year + 1:
+            out.append(
+                finding(ctx, "period_mismatch", "too_long", ps, pe, period=period, months=round(months))
+            )
+        elif (
+            end
+            and start.month == 9
+            and start.day == 1
+            and (end.month, end.day) > (8, 31)
+            and end.year == start.year + 1
+        ):
             out.append(finding(ctx, "period_mismatch", "overlap", ps, pe, period=period))
         elif title_year and end and title_year not in (start.year, end.year):
             out.append(finding(ctx, "period_mismatch", "year", ps, pe, period=period, title_year=title_year))
@@ -46,7 +54,9 @@ def check(facts: Facts) -> list[Finding]:
         deadline_year = end.year if end else title_year
         params = ctx.rules.rule("late_report").params
         if deadline_year:
-            deadline = dt.date(deadline_year, int(params.get("deadline_month", 10)), int(params.get("deadline_day", 31)))
+            deadline = dt.date(
+                deadline_year, int(params.get("deadline_month", 10)), int(params.get("deadline_day", 31))
+            )
             if report > deadline:
                 rf = f["report_date"]
                 out.append(finding(ctx, "late_report", "default", rf.start, rf.end, date=report.isoformat(),
