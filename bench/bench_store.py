@@ -136,8 +136,10 @@ def main() -> int:
     best, med, notes = timed(lambda: store.list_notes(docs[0]), max(args.runs, 3))
     assert len(notes) == BIG_LOAD and all(n.anchor is not None for n in notes)
     ok = "OK" if best * 1000 < LOAD_TARGET_MS else "SLOW"
-    print(f"load {len(notes)} notes:      best {best * 1000:7.1f} ms  median {med * 1000:7.1f} ms  "
-          f"(target < {LOAD_TARGET_MS:.0f} ms) {ok}")  # fmt: skip
+    print(
+        f"load {len(notes)} notes:      best {best * 1000:7.1f} ms  median {med * 1000:7.1f} ms  "
+        f"(target < {LOAD_TARGET_MS:.0f} ms) {ok}"
+    )
 
     # -- re-anchoring 1,000 notes after an edit ----------------------------------------------
     revised = make_doc(edit(paras[1], rng), "r1-revised")
@@ -148,10 +150,14 @@ def main() -> int:
     assert ref.new_version and sum(counts.values()) == BIG_REANCHOR
     best, med, _ = timed(lambda: store.anchor_notes(revised, force=True), args.runs)
     ok = "OK" if max(first, best) < REANCHOR_TARGET_S else "SLOW"
-    print(f"re-anchor {BIG_REANCHOR} notes:  first {first * 1000:7.1f} ms  best {best * 1000:7.1f} ms  "
-          f"median {med * 1000:7.1f} ms  (target < {REANCHOR_TARGET_S:.0f} s) {ok}")  # fmt: skip
-    print(f"  text {len(docs[1].text)} → {len(revised.text)} characters; anchored {counts['anchored']}, "
-          f"fuzzy {counts['fuzzy']}, orphan {counts['orphan']}")  # fmt: skip
+    print(
+        f"re-anchor {BIG_REANCHOR} notes:  first {first * 1000:7.1f} ms  best {best * 1000:7.1f} ms  "
+        f"median {med * 1000:7.1f} ms  (target < {REANCHOR_TARGET_S:.0f} s) {ok}"
+    )
+    print(
+        f"  text {len(docs[1].text)} → {len(revised.text)} characters; anchored {counts['anchored']}, "
+        f"fuzzy {counts['fuzzy']}, orphan {counts['orphan']}"
+    )
 
     # -- the pure anchoring part, for reference -------------------------------------------------
     sels = [make_selector(docs[1].text, n.start, n.end) for n in store.list_notes(docs[1])]

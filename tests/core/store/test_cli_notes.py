@@ -37,13 +37,39 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 def test_add_and_list(report, capsys, tmp_path):
     db = str(tmp_path / "a.sqlite3")
-    code, out, err = run(capsys, "notes", "add", str(report), "--quote", "予以公开8件", "--body", "应为9件",
-                         "--category", "数据错误", "--severity", "error", "--db", db)  # fmt: skip
+    code, out, err = run(
+        capsys,
+        "notes",
+        "add",
+        str(report),
+        "--quote",
+        "予以公开8件",
+        "--body",
+        "应为9件",
+        "--category",
+        "数据错误",
+        "--severity",
+        "error",
+        "--db",
+        db,
+    )
     assert code == 0 and len(out.strip()) == 36
     assert "出现 2 次" in err and "第一次" in err
     note_id = out.strip()
-    code, out, _ = run(capsys, "notes", "add", str(report), "--body", "缺评议部分", "--category", "missing",
-                       "--part", "evaluation", "--db", db)  # fmt: skip
+    code, out, _ = run(
+        capsys,
+        "notes",
+        "add",
+        str(report),
+        "--body",
+        "缺评议部分",
+        "--category",
+        "missing",
+        "--part",
+        "evaluation",
+        "--db",
+        db,
+    )
     assert code == 0
     code, out, _ = run(capsys, "notes", "list", str(report), "--db", db)
     assert code == 0

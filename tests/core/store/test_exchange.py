@@ -144,7 +144,7 @@ def test_changed_on_both_sides_keeps_both(pair, doc):
 def test_documents_match_by_institution_and_year_across_databases(pair, doc):
     a, b = pair
     a.register_version(doc, "某某大学", 2024)
-    a.add_note(doc, body="甲的意见")
+    a.add_note(doc, *span(doc, "不予公开2件"), body="甲的意见")
     revised = make_doc(REPORT + ["补充"], name="rev")
     b.register_version(revised, "某某大学", 2024)  # the same report, another file, another id
     b.add_note(revised, body="乙的意见")
@@ -153,6 +153,10 @@ def test_documents_match_by_institution_and_year_across_databases(pair, doc):
     (info,) = b.list_documents()
     assert len(info.versions) == 2
     assert {n.body for n in b.list_notes(info.id)} == {"甲的意见", "乙的意见"}
+    # B has only the revised file open: A's note is placed on its text
+    assert b.orphans(revised) == []
+    (n,) = [n for n in b.list_notes(revised) if n.body == "甲的意见"]
+    assert revised.text[n.anchor.start : n.anchor.end] == "不予公开2件"
 
 
 def test_bad_files_are_refused_with_a_message(pair, tmp_path):

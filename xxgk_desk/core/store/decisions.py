@@ -50,9 +50,19 @@ def accept(
         if cur and cur["decision"] == "accepted":
             raise StoreError("exists", f"这条审核意见已经采纳为批注（{cur['note_id']}）。")
         made = notes.create(
-            conn, actor, document_id=document_id, doc=doc, start=start, end=end, body=body,
-            category=category, severity=severity, section=section, part=part, finding_id=finding_id,
-        )  # fmt: skip
+            conn,
+            actor,
+            document_id=document_id,
+            doc=doc,
+            start=start,
+            end=end,
+            body=body,
+            category=category,
+            severity=severity,
+            section=section,
+            part=part,
+            finding_id=finding_id,
+        )
         ch = keyed.put(
             conn, actor, SPEC, key, {"decision": "accepted", "reason": None, "note_id": made.id}, "accept"
         )

@@ -103,9 +103,17 @@ def register_version(
             if diff_before:  # same file, new canonical text (a better extractor)
                 after = {k: meta[k] for k in diff_before}
                 seq = events.append(
-                    conn, tx=tx, actor=actor, op="update", kind="version", entity_id=doc.file_sha256,
-                    document_id=doc_id, before=diff_before, after=after, ts=ts,
-                )  # fmt: skip
+                    conn,
+                    tx=tx,
+                    actor=actor,
+                    op="update",
+                    kind="version",
+                    entity_id=doc.file_sha256,
+                    document_id=doc_id,
+                    before=diff_before,
+                    after=after,
+                    ts=ts,
+                )
                 changes.append(
                     Change("version", "update", (doc.file_sha256,), doc_id, diff_before, after, seq=seq)
                 )
@@ -123,18 +131,32 @@ def register_version(
                 }
                 conn.db["documents"].insert(row)
                 seq = events.append(
-                    conn, tx=tx, actor=actor, op="create", kind="document", entity_id=doc_id,
-                    document_id=doc_id, after=row, ts=ts,
-                )  # fmt: skip
+                    conn,
+                    tx=tx,
+                    actor=actor,
+                    op="create",
+                    kind="document",
+                    entity_id=doc_id,
+                    document_id=doc_id,
+                    after=row,
+                    ts=ts,
+                )
                 changes.append(Change("document", "create", (doc_id,), doc_id, None, row, seq=seq))
                 new_doc = True
             vrow = {"file_sha256": doc.file_sha256, "document_id": doc_id, "path": doc.path, **_meta(doc)}
             vrow |= {"added_at": ts, "last_seen_at": ts}
             conn.db["versions"].insert(vrow)
             seq = events.append(
-                conn, tx=tx, actor=actor, op="create", kind="version", entity_id=doc.file_sha256,
-                document_id=doc_id, after=vrow, ts=ts,
-            )  # fmt: skip
+                conn,
+                tx=tx,
+                actor=actor,
+                op="create",
+                kind="version",
+                entity_id=doc.file_sha256,
+                document_id=doc_id,
+                after=vrow,
+                ts=ts,
+            )
             changes.append(Change("version", "create", (doc.file_sha256,), doc_id, None, vrow, seq=seq))
             new_version = True
         if not new_doc:
@@ -180,9 +202,17 @@ def _fill_identity(
     before = {k: row[k] for k in after}
     conn.db["documents"].update(doc_id, {**after, "updated_at": ts})
     seq = events.append(
-        conn, tx=tx, actor=actor, op="update", kind="document", entity_id=doc_id,
-        document_id=doc_id, before=before, after=after, ts=ts,
-    )  # fmt: skip
+        conn,
+        tx=tx,
+        actor=actor,
+        op="update",
+        kind="document",
+        entity_id=doc_id,
+        document_id=doc_id,
+        before=before,
+        after=after,
+        ts=ts,
+    )
     return Change("document", "update", (doc_id,), doc_id, before, after, seq=seq)
 
 
@@ -200,7 +230,15 @@ def update_document(conn: Connection, actor: str | None, document_id: str, **fie
         ts = now()
         conn.db["documents"].update(document_id, {**fields, "updated_at": ts})
         seq = events.append(
-            conn, tx=events.new_tx(), actor=actor, op="update", kind="document", entity_id=document_id,
-            document_id=document_id, before=before, after=fields, ts=ts,
-        )  # fmt: skip
+            conn,
+            tx=events.new_tx(),
+            actor=actor,
+            op="update",
+            kind="document",
+            entity_id=document_id,
+            document_id=document_id,
+            before=before,
+            after=fields,
+            ts=ts,
+        )
     return Change("document", "update", (document_id,), document_id, before, dict(fields), seq=seq)

@@ -234,8 +234,16 @@ def import_review(conn: Connection, data: dict[str, Any], actor: str | None) -> 
             for v in d.get("versions", []):
                 if conn.query_one("SELECT 1 FROM versions WHERE file_sha256 = ?", [v["file_sha256"]]) is None:
                     conn.db["versions"].insert({**{k: v.get(k) for k in _VERSION_KEYS}, "document_id": did})
-                    events.append(conn, tx=tx, actor=actor, op="import", kind="version", entity_id=v["file_sha256"],
-                                  document_id=did, after=v)  # fmt: skip
+                    events.append(
+                        conn,
+                        tx=tx,
+                        actor=actor,
+                        op="import",
+                        kind="version",
+                        entity_id=v["file_sha256"],
+                        document_id=did,
+                        after=v,
+                    )
                     report.versions_added += 1
             for n in d.get("notes", []):
                 _merge_note(conn, did, n, report, actor, tx)
@@ -346,8 +354,17 @@ def _merge_note(
         rec["document_id"] = row["document_id"]
         hist = _union(history, [*json.loads(row["history"]), row["rev"]])
         conn.db["notes"].update(rec["id"], {**notes._row(rec), "rev": rev, "history": hist})
-        events.append(conn, tx=tx, actor=actor, op="import", kind="note", entity_id=rec["id"], document_id=did,
-                      before=before, after=rec)  # fmt: skip
+        events.append(
+            conn,
+            tx=tx,
+            actor=actor,
+            op="import",
+            kind="note",
+            entity_id=rec["id"],
+            document_id=did,
+            before=before,
+            after=rec,
+        )
     elif outcome == "conflicts":
         assert row is not None
         copy_id = str(uuid.uuid5(CONFLICT_NS, f"note:{rec['id']}:{rev}"))
@@ -390,8 +407,17 @@ def _merge_keyed(
         before = keyed.record(spec, row) if row else None
         hist = _union(history, [*json.loads(row["history"]), row["rev"]]) if row else dumps(history)
         keyed.write_row(conn, spec, rec, rev, hist)
-        events.append(conn, tx=tx, actor=actor, op="import", kind=spec.kind, entity_id=spec.entity(key),
-                      document_id=did, before=before, after=rec)  # fmt: skip
+        events.append(
+            conn,
+            tx=tx,
+            actor=actor,
+            op="import",
+            kind=spec.kind,
+            entity_id=spec.entity(key),
+            document_id=did,
+            before=before,
+            after=rec,
+        )
     elif outcome == "conflicts":
         cid = str(uuid.uuid5(CONFLICT_NS, f"{spec.kind}:{did}:{spec.entity(key)}:{rev}"))
         if conn.query_one("SELECT 1 FROM conflicts WHERE id = ?", [cid]):

@@ -236,7 +236,11 @@ class Store:
         status: str | None = None,
         category: str | None = None,
     ) -> list[Note]:
-        """The report's notes; given a Document, each carries its ``anchor`` on that text."""
+        """The report's notes (replies and conflict copies included) in creation order.
+
+        Given a Document, each span note carries its ``anchor`` on that text; it is None
+        until ``register_version``/``anchor_notes`` has placed the note there (call
+        ``anchor_notes(doc)`` after an import while a report is open)."""
         text = document.text_sha256 if isinstance(document, Document) else None
         return notes.list_notes(
             self.conn,
@@ -248,7 +252,9 @@ class Store:
         )
 
     def orphans(self, doc: Document) -> list[Note]:
-        """Notes that could not be placed on ``doc.text`` (to re-attach by hand)."""
+        """Notes that could not be placed on ``doc.text`` (to re-attach by hand); anchors
+        missing since the last ``register_version`` (an import, say) are computed first."""
+        self.anchor_notes(doc)
         return [n for n in self.list_notes(doc) if n.anchor is not None and n.anchor.is_orphan]
 
     # -- fields, decisions, review state ---------------------------------------------------
