@@ -204,3 +204,14 @@ def test_replies_before_parents_and_unwritable_database(pair, doc, tmp_path):
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(StoreError):
         Store(blocker / "reviews.sqlite3")
+
+
+def test_a_file_with_a_dangling_reply_changes_nothing(pair, doc):
+    a, b = pair
+    ids = _fill(a, doc)
+    data = a.export_review()
+    data["documents"][0]["notes"] = [n for n in data["documents"][0]["notes"] if n["id"] != ids["n1"]]
+    with pytest.raises(StoreError) as e:
+        b.import_review(data)  # the reply and the decision point at the missing note
+    assert e.value.code == "integrity"
+    assert b.list_documents() == [] and b.events() == []

@@ -83,6 +83,10 @@ def translate(e: sqlite3.Error, path: Path | str) -> StoreError:
             "corrupt",
             f"审核数据库文件已损坏或不是数据库：{path}。请从备份（.bak 文件或导出的审核文件）恢复。",
         )
+    if "foreign key" in msg:
+        return StoreError(
+            "integrity", f"审核记录之间的引用不完整（例如回复的批注不存在），未做任何修改：{path}。"
+        )
     if "readonly" in msg or "read-only" in msg or "unable to open" in msg:
         return StoreError("readonly", f"无法写入审核数据库：{path}。请检查文件和所在文件夹的权限与剩余空间。")
     if "disk" in msg and "full" in msg:

@@ -83,7 +83,7 @@ def annotation(conn: Connection, note: Note, doc: Document | None, fallback: str
     for key, val in (
         ("section", note.section),
         ("part", note.part),
-        ("page", note.page),
+        ("page", note.anchor.page if doc is not None and note.anchor is not None else note.page),
         ("finding", note.finding_id),
     ):
         if val is not None:
