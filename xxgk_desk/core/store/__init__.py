@@ -12,6 +12,26 @@ Quick use::
             ...
         store.export_review_file("review.json")    # another reviewer: store.import_review("review.json")
 
+Contracts for the GUI and the exporter:
+
+* Offsets are code points into ``Document.text`` (convert to UTF-16 only in gui/offsets.py).
+* Every mutating ``Store`` method is one transaction + its events and returns a
+  :class:`Change` ``(kind, op, ids, document_id, before, after, related, seq)``: refresh what
+  ``kind``/``ids`` name; ``store.undo(change)`` / ``store.redo(change)`` for QUndoStack
+  (notes are never removed: undoing a creation soft-deletes). ``before``/``after`` are the
+  changed attributes of a note (whole records for create and for fields/decisions/reviews).
+* ``register_version(doc, institution, year)`` → :class:`DocRef` (``.reanchor`` is an
+  :class:`AnchorReport`). Call it when a file is opened; call ``anchor_notes(doc)`` after an
+  import while that file is open.
+* A :class:`Note` keeps the reviewer's selectors (``start``/``end``/``quote``/``page`` on
+  ``text_sha256``); ``note.anchor`` (:class:`Anchor`: status anchored/fuzzy/orphan, method
+  position/exact/fuzzy/manual, score, start, end, page) is where it sits in the text asked for.
+* Errors for people are :class:`StoreError` with a Chinese ``message`` and a stable ``code``
+  (``busy``, ``not_found``, ``invalid``, ``bad_span``, ``exists``, ``format``, ``corrupt``…).
+* A ``Store`` may be used from several threads (calls are serialised); run writes off the
+  UI thread. Ids for category/severity/status/state/conclusion come from
+  resources/rules/categories.yaml (``vocabulary(kind)``); Chinese labels are accepted too.
+
 Modules: ``db`` (connection, pragmas, errors, default path), ``schema`` + ``migrations/``
 (numbered, backup first), ``model`` (records, vocabularies, Change), ``documents``,
 ``notes``, ``anchoring`` (pure re-anchoring), ``reanchor`` (anchors per text version),
