@@ -19,7 +19,7 @@ import pypdfium2.raw as pdfium_c
 from xxgk_desk.core.document import Document, sha256_file
 from xxgk_desk.core.errors import ReadError
 from xxgk_desk.core.loaders.builder import TextBuilder
-from xxgk_desk.core.loaders.pdf_chars import PageGeometry, StyleProbe, read_chars
+from xxgk_desk.core.loaders.pdf_chars import CH, PageGeometry, StyleProbe, read_chars
 from xxgk_desk.core.loaders.pdf_layout import (
     Stats,
     breaks_between,
@@ -31,7 +31,9 @@ from xxgk_desk.core.loaders.pdf_lines import Line, cluster_lines, make_line
 from xxgk_desk.core.loaders.pdf_tables import Table, find_tables, page_images, page_rules, split_chars
 from xxgk_desk.core.normalize import fix_radicals
 
-EXTRACTOR = f"pdf-pdfium/{pdfium.PDFIUM_INFO}"
+#: Bump when a change to the layout code changes the text of existing files.
+LAYOUT_VERSION = 1
+EXTRACTOR = f"pdf-pdfium/{pdfium.PYPDFIUM_INFO} pdfium/{pdfium.PDFIUM_INFO.build} layout/{LAYOUT_VERSION}"
 #: Fewer visible characters than this on a page-sized image: the page has no usable text layer.
 MIN_TEXT_CHARS = 10
 _PASSWORD_ERRORS = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
@@ -49,6 +51,7 @@ class _PageData:
     lines: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     failed: bool = False
+    garbled: bool = False  # the text layer decodes to private-use or replacement characters
     #: "text"; "image" (no usable text layer but something drawn: a scan, outlined text);
     #: "blank" (nothing on it).
     kind: str = "blank"
@@ -104,6 +107,11 @@ def _warnings(pages: list[_PageData], image_pages: tuple[int, ...]) -> tuple[str
     failed = tuple(p.number for p in pages if p.failed)
     if failed:
         out.append(f"第 {_ranges(failed)} 页无法解析（文件可能部分损坏），已跳过。")
+    garbled = tuple(p.number for p in pages if p.garbled)
+    if garbled:
+        out.append(
+            f"第 {_ranges(garbled)} 页的文字层无法正确解码（字体缺少编码映射），读出的文字可能是乱码。"
+        )
     return tuple(out)
 
 
@@ -149,6 +157,8 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageData:
             data.kind = _page_kind(page, geom, len(chars) + len(slanted))
             if data.kind != "text":
                 return data
+            bad = sum(1 for c in chars if "\ue000" <= c[CH] <= "\uf8ff" or c[CH] == "\ufffd")
+            data.garbled = bad > 0.3 * len(chars)
             data.tables = find_tables(*page_rules(page, geom), page=data.number)
             rest = split_chars(chars, data.tables)
             split_chars(slanted, data.tables)  # slanted text outside tables (watermarks) is dropped
