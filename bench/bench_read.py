@@ -46,6 +46,7 @@ def best_of(runs: int, fn: Callable[[], object]) -> tuple[Timing, object]:
     """The best times of ``runs`` calls and the last result."""
     best, result = Timing(), None
     for _ in range(runs):
+        result = None  # let the previous result go before the next run
         wall, cpu = time.perf_counter(), time.process_time()
         result = fn()
         best.wall = min(best.wall, time.perf_counter() - wall)
