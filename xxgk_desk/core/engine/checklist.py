@@ -47,10 +47,11 @@ def _table_rows(ctx: Context, block: Block) -> list[RowInfo]:
     roles = _roles(ctx, rows[0])
     body = rows[1:] if {"item", "link", "status"} & set(roles.values()) else rows
     out = []
+    width = len(rows[0])
     for row in body:
         if not row:
             continue
-        cells = {roles.get(i): text[c.start : c.end].strip() for i, c in enumerate(row) if roles.get(i)}
+        cells = {roles.get(i): text[c.start : c.end].strip() for i, c in _aligned(row, width) if roles.get(i)}
         joined = " ".join(text[c.start : c.end] for c in row)
         if cells.get(None) is not None:
             cells.pop(None)
@@ -68,6 +69,15 @@ def _table_rows(ctx: Context, block: Block) -> list[RowInfo]:
             )
         )
     return out
+
+
+def _aligned(row: tuple, width: int) -> list[tuple[int, object]]:
+    """Cells with their header column. A row short of cells lost them to a vertically merged cell
+    (the 类别 column spans its items): keep the first cell (序号) and align the rest to the right."""
+    if len(row) >= width or len(row) < 2:
+        return list(enumerate(row))
+    shift = width - len(row)
+    return [(0, row[0])] + [(i + shift, c) for i, c in enumerate(row) if i > 0]
 
 
 def annex_rows(ctx: Context, hits: dict[str, PartHit]) -> list[RowInfo]:

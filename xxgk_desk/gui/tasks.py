@@ -1,0 +1,149 @@
+"""The one helper that runs core work off the UI thread and hands results back by signal.
+
+``TaskRunner.run(fn, ...)`` calls ``fn(progress)`` in a pool thread; ``progress(done, total, text)``
+reports progress and raises :class:`Cancelled` once the task was cancelled. Results, errors and
+progress reach the callbacks on the UI thread through queued signals. Tests set
+``runner.synchronous = True`` to run tasks inline (as Picard does).
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class Cancelled(Exception):
+    """Raised inside a task (from its progress callback) once the user cancelled it."""
+
+
+class Task:
+    """A handle on a running task: cancel it, ask whether it is done."""
+
+    def __init__(self, task_id: int, label: str) -> None:
+        self.id = task_id
+        self.label = label
+        self._cancel = threading.Event()
+        self.done = False
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def progress_callback(self, emit: Callable[[int, int, int, str], None]) -> Callable[..., None]:
+        def progress(done: int, total: int, text: str = "") -> None:
+            if self._cancel.is_set():
+                raise Cancelled()
+            emit(self.id, done, total, text)
+
+        return progress
+
+
+class _Signals(QObject):
+    finished = Signal(int, object)
+    failed = Signal(int, object, str)
+    progressed = Signal(int, int, int, str)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[..., Any], task: Task, signals: _Signals) -> None:
+        super().__init__()
+        self.fn, self.task, self.signals = fn, task, signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:  # in a pool thread
+        try:
+            result = self.fn(self.task.progress_callback(self.signals.progressed.emit))
+        except Cancelled:
+            self.signals.failed.emit(self.task.id, Cancelled(), "")
+        except BaseException as e:  # reported on the UI thread, never lost
+            self.signals.failed.emit(self.task.id, e, traceback.format_exc())
+        else:
+            self.signals.finished.emit(self.task.id, result)
+
+
+class TaskRunner(QObject):
+    """Runs callables in a thread pool; callbacks run on the thread that owns the runner (the UI)."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_threads)
+        self.synchronous = False
+        self._ids = itertools.count(1)
+        self._callbacks: dict[int, tuple[Task, Callable | None, Callable | None, Callable | None]] = {}
+        self._signals = _Signals()
+        self._signals.finished.connect(self._on_finished)
+        self._signals.failed.connect(self._on_failed)
+        self._signals.progressed.connect(self._on_progress)
+
+    def run(
+        self,
+        fn: Callable[[Callable[..., None]], Any],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException, str], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        label: str = "",
+    ) -> Task:
+        """Start ``fn(progress)``; ``on_error`` also receives :class:`Cancelled` when cancelled."""
+        task = Task(next(self._ids), label)
+        self._callbacks[task.id] = (task, on_done, on_error, on_progress)
+        if len(self._callbacks) == 1:
+            self.busy_changed.emit(True)
+        runnable = _Runnable(fn, task, self._signals)
+        if self.synchronous:
+            runnable.run()
+        else:
+            self.pool.start(runnable)
+        return task
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._callbacks)
+
+    def cancel_all(self) -> None:
+        for task, *_ in self._callbacks.values():
+            task.cancel()
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self.pool.waitForDone(msecs)
+
+    def _pop(self, task_id: int):
+        entry = self._callbacks.pop(task_id, None)
+        if not self._callbacks:
+            self.busy_changed.emit(False)
+        return entry
+
+    @Slot(int, object)
+    def _on_finished(self, task_id: int, result: Any) -> None:
+        entry = self._pop(task_id)
+        if entry:
+            task, on_done, _, _ = entry
+            task.done = True
+            if on_done and not task.cancelled:
+                on_done(result)
+
+    @Slot(int, object, str)
+    def _on_failed(self, task_id: int, error: BaseException, trace: str) -> None:
+        entry = self._pop(task_id)
+        if entry:
+            task, _, on_error, _ = entry
+            task.done = True
+            if on_error:
+                on_error(error, trace)
+
+    @Slot(int, int, int, str)
+    def _on_progress(self, task_id: int, done: int, total: int, text: str) -> None:
+        entry = self._callbacks.get(task_id)
+        if entry and entry[3] and not entry[0].cancelled:
+            entry[3](done, total, text)
