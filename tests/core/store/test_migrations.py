@@ -9,6 +9,7 @@ import pytest
 from xxgk_desk.core.store import SCHEMA_VERSION, Store, StoreError, schema
 from xxgk_desk.core.store import notes as notes_mod
 from xxgk_desk.core.store.db import Connection
+from xxgk_desk.core.store.migrations import m003_selector_hash
 
 DOC = "d0c00000-0000-4000-8000-000000000001"
 NOTE = "a0000000-0000-4000-8000-000000000001"
@@ -72,8 +73,18 @@ def populate_v2(raw: sqlite3.Connection) -> None:
     raw.execute('UPDATE notes SET tags = \'["复核", "数字"]\' WHERE id = ?', [NOTE])
 
 
-POPULATE = {1: populate_v1, 2: populate_v2}  # add populate_vN for every new schema version N < LATEST
-TAGS = {1: (), 2: ("复核", "数字")}
+def populate_v3(raw: sqlite3.Connection) -> None:
+    """v3 added each note's selector hash (filled in as v3 code would have)."""
+    populate_v2(raw)
+    cols = ("text_sha256", "pos_start", "pos_end", "quote", "prefix", "suffix")
+    row = raw.execute(f"SELECT {', '.join(cols)} FROM notes WHERE id = ?", [NOTE]).fetchone()
+    sel = m003_selector_hash.selector_hash(list(row))
+    raw.execute("UPDATE notes SET sel_hash = ? WHERE id = ?", [sel, NOTE])
+
+
+# add populate_vN for every new schema version N < LATEST
+POPULATE = {1: populate_v1, 2: populate_v2, 3: populate_v3}
+TAGS = {1: (), 2: ("复核", "数字"), 3: ("复核", "数字")}
 
 
 def test_every_version_has_a_populate_step():
