@@ -35,6 +35,8 @@ DOMAIN_SEVERITY = {
     "wrong_citation": "warning",
     "gov_template": "warning",
     "not_annual_report": "error",
+    "boilerplate": "warning",
+    "unchanged_figure": "warning",
 }
 
 
