@@ -99,6 +99,51 @@ def test_paragraph_continues_across_a_page_break():
     assert box is not None and box[1] < page6.height / 3  # at the top of page 6
 
 
+SAMPLE_PDF = Path(__file__).resolve().parents[2] / "resources" / "samples" / "sample-report.pdf"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "本学年，学校共受理信息公开申请12件，其中予以公开7件、部分公开2件、不予公开2件。12件申请均在15个工作日内予以答复",
+        "本报告中所列数据的统计期限为2023年9月1日至2024年8月31日。本报告的电子版",
+        "湖北省教育厅办公室关于做好2024年高校信息公开年度报告工作的通知要求",
+        "《楚澜理工学院报》出版24期，学校召开新闻发布会2场",
+        "本学年，学校未收到因信息公开工作引起的举报，未发生因信息公开工作引起的行政复议和行政诉讼",
+        "学校为每项清单事项建立电子档案，记录责任部门、公开依据、发布时间和更新记录，实现清单事项公开情况可查询、可追溯。",
+    ],
+)
+def test_sample_lines_ending_in_digits_or_on_indented_pages_stay_in_their_paragraph(paragraph):
+    # A line ending in digits (set in the Latin font) before a line starting with an
+    # ideograph is no style change; a page of short paragraphs keeps its real left margin.
+    doc = _load_cached(str(SAMPLE_PDF))
+    assert paragraph in doc.text
+    block = doc.block_at(doc.text.index(paragraph))
+    assert block is not None and block.kind == "paragraph"
+
+
+def test_sample_pdf_reads_like_the_sample_docx():
+    pdf = _load_cached(str(SAMPLE_PDF))
+    docx = load(SAMPLE_PDF.with_suffix(".docx"))
+    assert [compact(line) for line in pdf.text.splitlines()] == [
+        compact(line) for line in docx.text.splitlines()
+    ]
+    texts = [pdf.block_text(b) for b in pdf.blocks]
+    assert "楚澜理工学院" in texts and "2024年10月28日" in texts  # right-aligned signature lines
+    assert pdf.text.count("序号\t类别") == 1  # the header row repeated on the next page is dropped
+    assert "不适用（学校尚未开展同等学力人员申请硕士学位工作）" in pdf.text  # a row cut by the page break
+
+
+def test_sample_pdf_sum_mismatch_is_found():
+    from xxgk_desk.core.pipeline import check
+
+    quote = "共受理信息公开申请12件，其中予以公开7件、部分公开2件、不予公开2件"
+    for path in (SAMPLE_PDF, SAMPLE_PDF.with_suffix(".docx")):
+        result = check(path)
+        bad = [s for s in result.review.sum_checks if not s.adds_up]
+        assert any(quote in s.quote and s.total == 12 and sum(s.parts) == 11 for s in bad), path
+
+
 def test_short_heading_lines_are_not_merged():
     doc = doc_of("real", "huaian-2024-gov.pdf")
     texts = [doc.block_text(b) for b in doc.blocks]
@@ -307,6 +352,38 @@ def test_running_headers_and_footers_are_removed(tmp_path):
     for n in range(1, 5):
         for k in range(6):
             assert f"Body text of page {n} line {k}." in doc.text
+
+
+def test_margin_of_a_page_of_short_paragraphs(tmp_path):
+    # Seven indented lines (headings, first lines) against six at the margin: the margin is
+    # still the left edge, so lines that wrap to it continue their paragraph.
+    indent = 72 + 4 * 0.556 * 12  # four Helvetica digits
+    ops: list[tuple] = []
+    y = 100
+    for k in range(4):
+        ops.append(("text", indent, y, 12, f"Heading {k}"))
+        y += 20
+        if k == 3:
+            break
+        full = f"First line of paragraph {k} reaching the right edge of the text"
+        ops += [
+            ("text", indent, y, 12, full),
+            ("text", 72, y + 20, 12, "0000" + full),
+            ("text", 72, y + 40, 12, f"ab end of paragraph {k}."),
+        ]
+        y += 60
+    ops += [("text", 300, y + 40, 12, "ACME University"), ("text", 290, y + 60, 12, "31 October 2024")]
+    # Page 1 ends with a full line: the heading that opens page 2 (indented) does not continue it.
+    full = "0000First line of paragraph 9 reaching the right edge of the text"
+    page1 = [("text", 72, 100 + 20 * k, 12, full) for k in range(6)]
+    doc = load(make_pdf(tmp_path / "m.pdf", [page1, ops]))
+    texts = [doc.block_text(b) for b in doc.blocks]
+    assert texts[0] == " ".join([full] * 6)
+    for k in range(3):
+        full = f"First line of paragraph {k} reaching the right edge of the text"
+        assert f"{full} 0000{full} ab end of paragraph {k}." in texts
+    assert f"Heading {k}" in texts
+    assert texts[-2:] == ["ACME University", "31 October 2024"]
 
 
 def test_latin_words_keep_their_spaces(tmp_path):

@@ -27,12 +27,12 @@ from xxgk_desk.core.loaders.pdf_layout import (
     paragraph_text,
     strip_furniture,
 )
-from xxgk_desk.core.loaders.pdf_lines import Line, cluster_lines, make_line
+from xxgk_desk.core.loaders.pdf_lines import NAN4, Line, cluster_lines, join_texts, make_line
 from xxgk_desk.core.loaders.pdf_tables import Table, find_tables, page_images, page_rules, split_chars
 from xxgk_desk.core.normalize import fix_radicals
 
 #: Bump when a change to the layout code changes the text of existing files.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 EXTRACTOR = f"pdf-pdfium/{pdfium.PYPDFIUM_INFO} pdfium/{pdfium.PDFIUM_INFO.build} layout/{LAYOUT_VERSION}"
 #: Fewer visible characters than this on a page-sized image: the page has no usable text layer.
 MIN_TEXT_CHARS = 10
@@ -314,21 +314,63 @@ class _Assembler:
         return None
 
     def _flush_table(self) -> None:
-        rows: list[list[tuple[str, list[float]]]] = []
-        first_row: list[int] = []  # index in rows of each piece's first row
-        for piece in self.tables:
-            first_row.append(len(rows))
-            rows += [row for row in piece.rows() if any(text for text, _ in row)]
-        block = self.builder.add_table([[text for text, _ in row] for row in rows], page=self.tables[0].page)
+        rows: list[list[tuple[int, str, list[float]]]] = []
+        # where each piece starts: (row index, cell index, offset in that cell)
+        first_row: list[tuple[int, int, int]] = []
+        for k, piece in enumerate(self.tables):
+            got = [row for row in piece.grid_rows() if any(text for _, text, _ in row)]
+            start = (len(rows), 0, 0)
+            if k and rows and got:
+                got, start = _continue_table(rows, got)
+            first_row.append(start)
+            rows += got
+        rows_out = [[(text, boxes) for _, text, boxes in row] for row in rows]
+        block = self.builder.add_table(
+            [[text for text, _ in row] for row in rows_out], page=self.tables[0].page
+        )
         if block is None:
             return
         for page, k in self.marks:
-            r = first_row[k]
-            self.page_starts[page] = block.rows[r][0].start if r < len(block.rows) else block.end
-        for cells, row in zip(block.rows, rows, strict=True):
+            r, c, off = first_row[k]
+            self.page_starts[page] = block.rows[r][c].start + off if r < len(block.rows) else block.end
+        for cells, row in zip(block.rows, rows_out, strict=True):
             for cell, (text, boxes) in zip(cells, row, strict=True):
                 if text and len(boxes) == 4 * (cell.end - cell.start):
                     self.cell_boxes.append((cell.start, boxes))
+
+
+def _continue_table(
+    rows: list[list[tuple[int, str, list[float]]]], piece: list[list[tuple[int, str, list[float]]]]
+) -> tuple[list[list[tuple[int, str, list[float]]]], tuple[int, int, int]]:
+    """The rows a table's next piece adds, and where that piece starts in the table.
+
+    A header row repeated at the top of the page is dropped. A first row that only carries
+    the rest of cells cut by the page break (its first cell empty, text only under cells of
+    the row before) is merged into that row, cell by cell; the piece then starts inside it.
+    """
+    texts = [text for _, text, _ in rows[0]]
+    if len(piece) > 1 and [text for _, text, _ in piece[0]] == texts:
+        piece = piece[1:]
+    first, prev = piece[0], rows[-1]
+    filled = [(col, text, boxes) for col, text, boxes in first if text]
+    prev_cols = {col: k for k, (col, text, _) in enumerate(prev) if text}
+    if (
+        first[0][1]
+        or not prev[0][1]
+        or 2 * len(filled) >= len(first)
+        or any(col not in prev_cols for col, _, _ in filled)
+    ):
+        return piece, (len(rows), 0, 0)
+    start: tuple[int, int, int] | None = None
+    for col, text, boxes in filled:
+        k = prev_cols[col]
+        _, old, old_boxes = prev[k]
+        sep = join_texts(old, text)
+        if start is None:
+            start = (len(rows) - 1, k, len(old) + len(sep))
+        prev[k] = (col, old + sep + text, old_boxes + list(NAN4 if sep else ()) + boxes)
+    assert start is not None
+    return piece[1:], start
 
 
 def _finish(

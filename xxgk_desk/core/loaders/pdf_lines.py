@@ -159,9 +159,17 @@ def line_em(chars: list[tuple]) -> float:
 
 
 def _probe_index(chars: list[tuple], from_end: bool) -> int:
-    """The character to sample for style: prefer a letter or ideograph near the line's edge."""
-    seq = chars[:-5:-1] if from_end else chars[:4]
+    """The character to sample for style: an ideograph near the line's edge, else a letter or digit.
+
+    Digits and Latin letters usually come from a second font (LiberationSerif, Times New
+    Roman) whose weight says nothing about the CJK text around them; sampling one at the end
+    of a line and an ideograph at the start of the next would look like a style change.
+    """
+    seq = chars[:-9:-1] if from_end else chars[:8]
     for c in seq:
+        if "\u4e00" <= c[CH] <= "\u9fff" or "\u3400" <= c[CH] <= "\u4dbf":
+            return c[IDX]
+    for c in seq[:4]:
         if c[CH].isalnum():
             return c[IDX]
     return seq[0][IDX]

@@ -64,12 +64,16 @@ class Table:
 
     def rows(self) -> list[list[tuple[str, list[float]]]]:
         """Rows of (cell text, cell boxes), each merged cell in the row where it starts."""
+        return [[(text, boxes) for _, text, boxes in row] for row in self.grid_rows()]
+
+    def grid_rows(self) -> list[list[tuple[int, str, list[float]]]]:
+        """Rows of (first grid column, cell text, cell boxes), each merged cell in the row where it starts."""
         by_row: dict[int, list[tuple[int, int]]] = {}
         for cid, (j, i) in enumerate(self.cells):
             by_row.setdefault(j, []).append((i, cid))
         out = []
         for j in sorted(by_row):
-            out.append([cell_text(self.chars[cid], self.width(cid)) for _, cid in sorted(by_row[j])])
+            out.append([(i, *cell_text(self.chars[cid], self.width(cid))) for i, cid in sorted(by_row[j])])
         return out
 
 
