@@ -131,7 +131,13 @@ class TaskRunner(QObject):
             task, on_done, _, _ = entry
             task.done = True
             if on_done and not task.cancelled:
-                on_done(result)
+                try:
+                    on_done(result)
+                except Exception as e:  # a bug in a UI callback must not leave the task half-handled
+                    if entry[2]:
+                        entry[2](e, traceback.format_exc())
+                    else:
+                        raise
 
     @Slot(int, object, str)
     def _on_failed(self, task_id: int, error: BaseException, trace: str) -> None:

@@ -1,0 +1,207 @@
+"""One open report under review: the engine's view joined with what the reviewer did in the store.
+
+The window is a thin layer over this object; every method that changes something writes to
+the store at once and returns the store's :class:`Change` (the GUI turns it into an undo step).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from xxgk_desk.core.engine.model import FieldValue as EngineField
+from xxgk_desk.core.engine.model import Finding
+from xxgk_desk.core.outline import section_path
+from xxgk_desk.core.pipeline import Analysis
+from xxgk_desk.core.rules import RuleSet, load_rules
+from xxgk_desk.core.store import Change, DocRef, Note, Store
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    """A key field as the reviewer sees it: extracted value, their own value, reviewed tick, evidence."""
+
+    key: str
+    label: str
+    extracted: Any
+    value: Any  # the reviewer's value (None when not corrected)
+    reviewed: bool
+    start: int | None
+    end: int | None
+    quote: str | None
+    page: int | None
+
+    @property
+    def effective(self) -> Any:
+        return self.value if self.value is not None else self.extracted
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    finding: Finding
+    decision: str  # none / accepted / dismissed
+    reason: str | None
+    note_id: str | None
+    page: int | None
+
+
+class ReviewSession:
+    """A document open for review: analysis (document, outline, engine review) + the store."""
+
+    def __init__(self, store: Store, analysis: Analysis, rules: RuleSet | None = None) -> None:
+        if analysis.document is None or analysis.review is None:
+            raise ValueError("analysis without a checked document")
+        self.store = store
+        self.analysis = analysis
+        self.rules = rules or load_rules()
+        self.doc = analysis.document
+        self.sections = analysis.sections
+        self.review = analysis.review
+        fields = self.review.fields
+        year = fields["title_year"].value
+        if year is None and fields["period_end"].value:
+            year = int(str(fields["period_end"].value)[:4])
+        self.ref: DocRef = store.register_version(self.doc, fields["institution"].value, year)
+
+    # -- reading ---------------------------------------------------------------------
+    @property
+    def document_id(self) -> str:
+        return self.ref.id
+
+    def page_of(self, start: int | None) -> int | None:
+        return None if start is None else self.doc.page_at(start)
+
+    def section_label(self, offset: int | None) -> str:
+        if offset is None:
+            return ""
+        return " > ".join(s.title[:20] for s in section_path(self.sections, offset))
+
+    def part_of(self, offset: int | None) -> str | None:
+        if offset is None:
+            return None
+        best = None
+        for p in self.review.standard_parts:
+            if p.section is None:
+                continue
+            s = self.sections[p.section]
+            if s.start <= offset < s.end and (best is None or s.start >= best[0]):
+                best = (s.start, p.key)
+        return best[1] if best else None
+
+    def notes(self, include_deleted: bool = False) -> list[Note]:
+        return self.store.list_notes(self.doc, include_deleted=include_deleted)
+
+    def note(self, note_id: str) -> Note:
+        return self.store.get_note(note_id, self.doc)
+
+    def field_rows(self) -> list[FieldRow]:
+        stored = self.store.list_fields(self.ref.id)
+        rows = []
+        for key, fv in self.review.fields.items():
+            st = stored.get(key)
+            rows.append(self._field_row(key, fv, st))
+        return rows
+
+    def _field_row(self, key: str, fv: EngineField, st) -> FieldRow:
+        try:
+            label = self.rules.figure(key).label
+        except KeyError:
+            label = key
+        value = st.value if st is not None else None
+        reviewed = st is not None and st.status == "reviewed"
+        return FieldRow(
+            key, label, fv.value, value, reviewed, fv.start, fv.end, fv.quote, self.page_of(fv.start)
+        )
+
+    def finding_rows(self) -> list[FindingRow]:
+        decisions = self.store.list_decisions(self.ref.id)
+        rows = []
+        for f in self.review.findings:
+            d = decisions.get(f.key)
+            decision = d.decision if d else "none"
+            rows.append(
+                FindingRow(
+                    f, decision, d.reason if d else None, d.note_id if d else None, self.page_of(f.start)
+                )
+            )
+        return rows
+
+    def review_state(self):
+        return self.store.get_review(self.ref.id)
+
+    # -- changing (each writes at once and returns the Change) ----------------------
+    def add_note(
+        self,
+        start: int | None,
+        end: int | None,
+        body: str,
+        category: str,
+        severity: str,
+        *,
+        part: str | None = None,
+    ) -> Change:
+        section = self.section_label(start) if start is not None else None
+        part = part or self.part_of(start)
+        self._touch_review()
+        return self.store.add_note(
+            self.doc, start, end, body=body, category=category, severity=severity, section=section, part=part
+        )
+
+    def reply(self, parent_id: str, body: str) -> Change:
+        return self.store.reply(parent_id, body)
+
+    def update_note(self, note_id: str, **fields: Any) -> Change:
+        return self.store.update_note(note_id, **fields)
+
+    def set_note_status(self, note_id: str, status: str) -> Change:
+        return self.store.set_note_status(note_id, status)
+
+    def delete_note(self, note_id: str) -> Change:
+        return self.store.delete_note(note_id)
+
+    def set_field(self, key: str, value: Any, reviewed: bool = True) -> Change:
+        extracted = self.review.fields[key].value if key in self.review.fields else None
+        self._touch_review()
+        return self.store.set_field(
+            self.ref.id,
+            key,
+            value=value,
+            extracted=extracted,
+            status="reviewed" if reviewed else "unreviewed",
+        )
+
+    def accept_finding(self, finding: Finding, body: str | None = None) -> Change:
+        category = self.rules.rule(finding.rule).category
+        self._touch_review()
+        return self.store.accept_finding(
+            self.doc,
+            finding.key,
+            start=finding.start,
+            end=finding.end,
+            body=body or finding.message,
+            category=category,
+            severity=finding.severity,
+            section=self.section_label(finding.start) if finding.start is not None else None,
+            part=finding.part,
+        )
+
+    def dismiss_finding(self, finding: Finding, reason: str) -> Change:
+        self._touch_review()
+        return self.store.dismiss_finding(self.ref.id, finding.key, reason)
+
+    def reset_finding(self, finding: Finding) -> Change:
+        return self.store.reset_finding(self.ref.id, finding.key)
+
+    def set_review(self, **kw: Any) -> Change:
+        return self.store.set_review(self.ref.id, **kw)
+
+    def undo(self, change: Change) -> Change:
+        return self.store.undo(change)
+
+    def redo(self, change: Change) -> Change:
+        return self.store.redo(change)
+
+    def _touch_review(self) -> None:
+        """The first thing a reviewer does moves the report from 未审 to 审核中."""
+        if self.store.get_review(self.ref.id).state == "unreviewed":
+            self.store.set_review(self.ref.id, state="in_progress")

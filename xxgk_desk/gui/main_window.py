@@ -1,0 +1,836 @@
+"""The review window: composes the views over a ReviewSession; no business logic of its own."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xxgk_desk.core.errors import one_line
+from xxgk_desk.core.outline import section_at
+from xxgk_desk.core.pipeline import check
+from xxgk_desk.core.rules import load_rules
+from xxgk_desk.core.session import ReviewSession
+from xxgk_desk.core.store import Change, Store, StoreError
+from xxgk_desk.gui.app import settings
+from xxgk_desk.gui.tasks import Cancelled, TaskRunner
+from xxgk_desk.gui.undo import StoreCommand, take_errors
+from xxgk_desk.gui.views.dialogs import NoteDialog, ask_multiline, ask_text
+from xxgk_desk.gui.views.page_view import PageView
+from xxgk_desk.gui.views.panels import (
+    ChecklistPanel,
+    FieldsPanel,
+    FindBar,
+    FindingsPanel,
+    NotesPanel,
+    OutlinePanel,
+)
+from xxgk_desk.gui.views.text_view import ReportView, Span, build_text_document
+
+FILE_FILTER = "报告文件 (*.pdf *.docx *.doc *.wps *.txt);;所有文件 (*)"
+MAX_RECENT = 10
+MAX_SEARCH_HITS = 5000
+SEVERITY_COLOURS = {"error": "#dc2626", "warning": "#d97706", "info": "#2563eb"}
+
+
+class MainWindow(QMainWindow):
+    document_ready = Signal()
+    load_failed = Signal(str)
+
+    def __init__(self, db_path: str | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.rules = load_rules()
+        self.runner = TaskRunner(self)
+        self.undo_stack = QUndoStack(self)
+        self.session: ReviewSession | None = None
+        self.store: Store | None = None
+        self._load_task = None
+        self._search_hits: list[int] = []
+        self._search_index = -1
+        self._open_store(db_path)
+        self._build_ui()
+        self._build_actions()
+        self._restore_settings()
+        self.setAcceptDrops(True)
+        self._update_title()
+        self._update_status()
+
+    # ------------------------------------------------------------------ setup
+    def _open_store(self, db_path: str | None) -> None:
+        reviewer = str(settings().value("reviewer/name", "") or "") or None
+        try:
+            self.store = Store(db_path, reviewer=reviewer)
+        except StoreError:
+            self.store = None
+            QTimer.singleShot(0, lambda: QMessageBox.critical(self, self.tr("无法打开审核数据库"), e.message))
+
+    def _build_ui(self) -> None:
+        self.setWindowTitle(self.tr("高校信息公开年报审核"))
+        self.resize(1500, 950)
+        # centre: text (and the PDF page), find bar below
+        self.text_view = ReportView()
+        self.page_view = PageView()
+        self.page_view.hide()
+        self.centre_split = QSplitter(Qt.Orientation.Horizontal)
+        self.centre_split.addWidget(self.text_view)
+        self.centre_split.addWidget(self.page_view)
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        centre = QWidget()
+        lay = QVBoxLayout(centre)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.centre_split, 1)
+        lay.addWidget(self.find_bar)
+        self.setCentralWidget(centre)
+        # left: outline and parts
+        self.outline = OutlinePanel()
+        self.left_dock = self._dock(
+            self.tr("目录"), "outline", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        # right: fields, findings, notes, 清单
+        self.fields_panel = FieldsPanel()
+        self.findings_panel = FindingsPanel(self.rules)
+        self.notes_panel = NotesPanel(self.rules)
+        self.checklist_panel = ChecklistPanel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.findings_panel, self.tr("问题"))
+        self.tabs.addTab(self.fields_panel, self.tr("字段"))
+        self.tabs.addTab(self.notes_panel, self.tr("批注"))
+        self.tabs.addTab(self.checklist_panel, self.tr("清单"))
+        self.right_dock = self._dock(
+            self.tr("审核"), "review", self.tabs, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.resizeDocks([self.left_dock, self.right_dock], [290, 560], Qt.Orientation.Horizontal)
+        # status bar
+        self.status_doc = QLabel()
+        self.status_counts = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.cancel_btn = QPushButton(self.tr("取消"))
+        self.cancel_btn.hide()
+        self.cancel_btn.clicked.connect(self.cancel_loading)
+        sb = self.statusBar()
+        sb.addWidget(self.status_doc, 1)
+        sb.addPermanentWidget(self.progress)
+        sb.addPermanentWidget(self.cancel_btn)
+        sb.addPermanentWidget(self.status_counts)
+        # wiring
+        self.outline.section_clicked.connect(self.go_to_section)
+        self.outline.part_clicked.connect(self.go_to_part)
+        self.text_view.reading_position_changed.connect(self._follow_reading)
+        self.text_view.add_note_requested.connect(self.add_note)
+        self.fields_panel.evidence_clicked.connect(self._show_field_evidence)
+        self.fields_panel.model.edited.connect(self.edit_field)
+        self.findings_panel.finding_clicked.connect(self._show_finding)
+        self.findings_panel.accept_requested.connect(self.accept_finding)
+        self.findings_panel.dismiss_requested.connect(self.dismiss_finding)
+        self.findings_panel.reset_requested.connect(self.reset_finding)
+        self.notes_panel.note_clicked.connect(self._show_note)
+        self.notes_panel.reply_requested.connect(self.reply_note)
+        self.notes_panel.resolve_requested.connect(self.resolve_note)
+        self.notes_panel.edit_requested.connect(self.edit_note)
+        self.notes_panel.delete_requested.connect(self.delete_note)
+        self.notes_panel.document_note_requested.connect(self.add_document_note)
+        self.checklist_panel.item_clicked.connect(self._show_checklist_item)
+        self.find_bar.query_changed.connect(self._search)
+        self.find_bar.next_requested.connect(lambda: self._search_step(1))
+        self.find_bar.previous_requested.connect(lambda: self._search_step(-1))
+        self.find_bar.closed.connect(lambda: self.text_view.set_highlights("search", []))
+        self.runner.busy_changed.connect(self._busy)
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, menu, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        mb = self.menuBar()
+        file_menu = mb.addMenu(self.tr("文件(&F)"))
+        self._action(file_menu, self.tr("打开…"), self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("最近打开"))
+        self.act_close = self._action(
+            file_menu, self.tr("关闭报告"), self.close_document, QKeySequence.StandardKey.Close
+        )
+        file_menu.addSeparator()
+        self.act_export = self._action(file_menu, self.tr("导出审核意见…"), self.export_memo, "Ctrl+E")
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = mb.addMenu(self.tr("编辑(&E)"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("撤销"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("重做"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.addAction(undo)
+        self.addAction(redo)
+        edit_menu.addSeparator()
+        self._action(edit_menu, self.tr("查找…"), self.find_bar.open_bar, QKeySequence.StandardKey.Find)
+        self._action(edit_menu, self.tr("添加批注…"), self.add_note, "Ctrl+M")
+        self._action(edit_menu, self.tr("整篇或某部分的批注…"), self.add_document_note, "Ctrl+Shift+M")
+
+        review_menu = mb.addMenu(self.tr("审核(&R)"))
+        self._action(review_menu, self.tr("下一个问题"), lambda: self.step_finding(1), "F8")
+        self._action(review_menu, self.tr("上一个问题"), lambda: self.step_finding(-1), "Shift+F8")
+        self._action(review_menu, self.tr("下一条批注"), lambda: self.step_note(1), "F9")
+        self._action(review_menu, self.tr("上一条批注"), lambda: self.step_note(-1), "Shift+F9")
+        review_menu.addSeparator()
+        self._action(review_menu, self.tr("采纳问题为批注"), self.accept_finding, "Ctrl+Shift+A")
+        self._action(review_menu, self.tr("驳回问题…"), self.dismiss_finding, "Ctrl+Shift+D")
+        self._action(review_menu, self.tr("解决批注"), self.resolve_note, "Ctrl+Shift+R")
+        review_menu.addSeparator()
+        self._action(review_menu, self.tr("整改建议…"), self.edit_recommendations)
+
+        view_menu = mb.addMenu(self.tr("视图(&V)"))
+        self.act_page = self._action(
+            view_menu, self.tr("显示原文页面"), self.toggle_page, "F6", checkable=True
+        )
+        self._action(view_menu, self.tr("全屏"), self.toggle_full_screen, "F11")
+        view_menu.addAction(self.left_dock.toggleViewAction())
+        view_menu.addAction(self.right_dock.toggleViewAction())
+
+        settings_menu = mb.addMenu(self.tr("设置(&S)"))
+        self._action(settings_menu, self.tr("审核人姓名…"), lambda: self.ask_reviewer(force=True))
+        lang_menu = settings_menu.addMenu(self.tr("界面语言"))
+        group = QActionGroup(self)
+        current = str(settings().value("ui/language", "zh_CN"))
+        for code, label in (("zh_CN", "中文"), ("en", "English")):
+            a = QAction(label, self, checkable=True)
+            a.setChecked(current == code)
+            a.triggered.connect(lambda _c=False, code=code: self.set_language(code))
+            group.addAction(a)
+            lang_menu.addAction(a)
+
+        help_menu = mb.addMenu(self.tr("帮助(&H)"))
+        self._action(help_menu, self.tr("快捷键"), self.show_shortcuts)
+        self._action(help_menu, self.tr("关于"), self.show_about)
+
+        # review toolbar: state, conclusion
+        bar = QToolBar(self.tr("审核状态"))
+        bar.setObjectName("review_bar")
+        bar.setIconSize(QSize(16, 16))
+        voc = self.rules.vocabulary
+        bar.addWidget(QLabel(self.tr(" 审核状态：")))
+        self.state_box = QComboBox()
+        for c in voc.review_states:
+            self.state_box.addItem(c.label, c.id)
+        self.state_box.activated.connect(lambda _i: self.set_review(state=self.state_box.currentData()))
+        bar.addWidget(self.state_box)
+        bar.addWidget(QLabel(self.tr("  结论：")))
+        self.conclusion_box = QComboBox()
+        self.conclusion_box.addItem(self.tr("（未定）"), None)
+        for c in voc.conclusions:
+            self.conclusion_box.addItem(c.label, c.id)
+        self.conclusion_box.activated.connect(
+            lambda _i: self.set_review(conclusion=self.conclusion_box.currentData())
+        )
+        bar.addWidget(self.conclusion_box)
+        self.score_label = QLabel()
+        bar.addWidget(self.score_label)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.review_bar = bar
+        self._refresh_recent_menu()
+        self._enable_document_actions(False)
+
+    def _enable_document_actions(self, on: bool) -> None:
+        for w in (self.act_close, self.act_export, self.state_box, self.conclusion_box, self.act_page):
+            w.setEnabled(on)
+
+    # ------------------------------------------------------------------ settings
+    def _restore_settings(self) -> None:
+        s = settings()
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        self.runner.cancel_all()
+        self.runner.wait(5000)
+        if self.store is not None:
+            self.store.close()
+        super().closeEvent(event)
+
+    def recent_files(self) -> list[str]:
+        value = settings().value("recent/files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _remember(self, path: str) -> None:
+        files = [p for p in self.recent_files() if p != path]
+        files.insert(0, path)
+        settings().setValue("recent/files", files[:MAX_RECENT])
+        self._refresh_recent_menu()
+
+    def _refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for path in files:
+            a = self.recent_menu.addAction(Path(path).name)
+            a.setToolTip(path)
+            a.triggered.connect(lambda _c=False, p=path: self.open_file(p))
+        self.recent_menu.setEnabled(bool(files))
+
+    def ask_reviewer(self, force: bool = False) -> str | None:
+        """The reviewer's name, asked once and stored; it goes on every note."""
+        name = str(settings().value("reviewer/name", "") or "")
+        if name and not force:
+            return name
+        value, ok = QInputDialog.getText(
+            self, self.tr("审核人"), self.tr("请输入您的姓名（将记录在每条批注上）："), text=name
+        )
+        value = value.strip()
+        if ok and value:
+            settings().setValue("reviewer/name", value)
+            if self.store is not None:
+                self.store.reviewer = value
+            return value
+        return name or None
+
+    def set_language(self, code: str) -> None:
+        settings().setValue("ui/language", code)
+        QMessageBox.information(
+            self,
+            "xxgk-desk",
+            self.tr("界面语言将在重新启动后生效。") + "\nThe language applies after a restart.",
+        )
+
+    # ------------------------------------------------------------------ opening
+    def open_dialog(self) -> None:
+        start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开报告"), start, FILE_FILTER)
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str) -> None:
+        """Read and check ``path`` in the background; the window stays responsive."""
+        if self.store is None:
+            self._fail(self.tr("审核数据库不可用，无法打开报告。"))
+            return
+        if self._load_task is not None:
+            self._load_task.cancel()
+        store, rules = self.store, self.rules
+        base = self.text_view.font().pointSizeF() if self.text_view.font().pointSizeF() > 0 else 11.0
+        ui_thread = self.thread()
+        self.status_doc.setText(self.tr("正在读取 %1 …").replace("%1", Path(path).name))
+
+        def work(progress):
+            progress(0, 3, "read")
+            analysis = check(path, rules=rules)
+            if analysis.error:
+                return analysis, None, None
+            progress(1, 3, "layout")
+            qdoc, dmap = build_text_document(analysis.document, analysis.sections, base, ui_thread)
+            progress(2, 3, "store")
+            session = ReviewSession(store, analysis, rules)
+            progress(3, 3, "done")
+            return analysis, session, (qdoc, dmap)
+
+        self._load_task = self.runner.run(
+            work,
+            on_done=lambda r: self._loaded(path, *r),
+            on_error=self._load_error,
+            on_progress=self._progress,
+        )
+
+    def _loaded(self, path: str, analysis, session, view) -> None:
+        self._load_task = None
+        if analysis.error:
+            self._fail(analysis.error)
+            return
+        self.undo_stack.clear()
+        self.session = session
+        qdoc, dmap = view
+        self.text_view.show_document(analysis.document, qdoc, dmap)
+        self.outline.model.set_sections(analysis.sections)
+        self.outline.tree.expandToDepth(0)
+        self.outline.parts_model.set_rows(analysis.review.standard_parts)
+        self.checklist_panel.set_entries(analysis.review.checklist)
+        has_pdf = self.page_view.set_document(analysis.document)
+        self.act_page.setEnabled(has_pdf)
+        if not has_pdf:
+            self.act_page.setChecked(False)
+            self.page_view.hide()
+        self.refresh_all()
+        self._remember(os.path.abspath(path))
+        self._enable_document_actions(True)
+        self._update_title()
+        self.document_ready.emit()
+        if session.ref.reanchor and session.ref.reanchor.orphans:
+            self.statusBar().showMessage(
+                self.tr("%1 条批注在新版本中未能定位，已列入批注列表（标为“未定位”）。").replace(
+                    "%1", str(len(session.ref.reanchor.orphans))
+                ),
+                8000,
+            )
+
+    def _load_error(self, error: BaseException, trace: str) -> None:
+        self._load_task = None
+        if isinstance(error, Cancelled):
+            self.status_doc.setText(self.tr("已取消读取。"))
+            self.load_failed.emit("cancelled")
+            return
+        message = getattr(error, "message", None) or one_line(str(error)) or type(error).__name__
+        self._fail(self.tr("读取失败：%1").replace("%1", message))
+
+    def _fail(self, message: str) -> None:
+        self.status_doc.setText(message)
+        self.load_failed.emit(message)
+        QMessageBox.warning(self, self.tr("无法打开报告"), message)
+        self._update_status()
+
+    def _progress(self, done: int, total: int, _text: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_btn.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+
+    def cancel_loading(self) -> None:
+        self.runner.cancel_all()
+
+    def close_document(self) -> None:
+        self.session = None
+        self.undo_stack.clear()
+        self.text_view.clear_document()
+        self.page_view.set_document(None)
+        self.outline.model.set_sections(())
+        self.outline.parts_model.set_rows([])
+        for panel_model in (self.fields_panel.model, self.findings_panel.model, self.checklist_panel.model):
+            panel_model.set_rows([])
+        self.notes_panel.model.set_notes([])
+        self._enable_document_actions(False)
+        self._update_title()
+        self._update_status()
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        urls = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            self.open_file(urls[0])
+
+    # ------------------------------------------------------------------ refreshing
+    def refresh_all(self, _change: Change | None = None) -> None:
+        if self.session is None:
+            return
+        s = self.session
+        self.fields_panel.model.set_rows(s.field_rows())
+        self.findings_panel.model.set_rows(s.finding_rows())
+        current = self.notes_panel.current_note()
+        self.notes_panel.model.set_notes(s.notes())
+        if current is not None:
+            self.notes_panel.select_note(current.id)
+        review = s.review_state()
+        self.state_box.setCurrentIndex(max(self.state_box.findData(review.state), 0))
+        self.conclusion_box.setCurrentIndex(max(self.conclusion_box.findData(review.conclusion), 0))
+        sc = s.review.score
+        self.score_label.setText(self.tr("   完整性得分：%1").replace("%1", f"{sc.total:g}"))
+        self.score_label.setToolTip(
+            "\n".join(f"{k}: {v:g}  {sc.details.get(k, '')}" for k, v in sc.components.items())
+        )
+        self._paint_highlights()
+        self._update_status()
+        for error in take_errors():
+            QMessageBox.warning(self, self.tr("操作未完成"), error.message)
+
+    def _paint_highlights(self) -> None:
+        s = self.session
+        if s is None:
+            return
+        cats = {c.id: c.colour for c in self.rules.vocabulary.note_categories}
+        notes = [
+            Span(n.anchor.start, n.anchor.end, _alpha(cats.get(n.category) or "#fde68a"))
+            for n in s.notes()
+            if n.anchor
+            and n.anchor.start is not None
+            and n.anchor.end is not None
+            and n.anchor.status != "orphan"
+        ]
+        findings = [
+            Span(
+                r.finding.start,
+                r.finding.end,
+                SEVERITY_COLOURS.get(r.finding.severity, "#d97706"),
+                underline=True,
+            )
+            for r in s.finding_rows()
+            if r.finding.start is not None and r.decision == "none"
+        ]
+        self.text_view.set_highlights("notes", notes)
+        self.text_view.set_highlights("findings", findings)
+
+    def _update_title(self) -> None:
+        base = self.tr("高校信息公开年报审核")
+        if self.session is None:
+            self.setWindowTitle(base)
+        else:
+            self.setWindowTitle(f"{Path(self.session.doc.path).name} — {base}")
+
+    def _update_status(self) -> None:
+        s = self.session
+        if s is None:
+            self.status_doc.setText(self.tr("未打开报告"))
+            self.status_counts.setText("")
+            return
+        inst = s.review.fields["institution"].value or Path(s.doc.path).name
+        state = self.rules.vocabulary.label("review_states", s.review_state().state)
+        self.status_doc.setText(
+            self.tr("%1 · %2 · 共 %3 页 · %4")
+            .replace("%1", str(inst))
+            .replace("%2", Path(s.doc.path).name)
+            .replace("%3", str(s.doc.page_count))
+            .replace("%4", state)
+        )
+        notes = [n for n in s.notes() if n.status == "open" and not n.parent_id]
+        pending = [r for r in s.finding_rows() if r.decision == "none"]
+        self.status_counts.setText(
+            self.tr("待处理批注 %1 · 未确认问题 %2")
+            .replace("%1", str(len(notes)))
+            .replace("%2", str(len(pending)))
+        )
+
+    # ------------------------------------------------------------------ navigation
+    def go_to_section(self, index: int) -> None:
+        if self.session is None or index is None or not (0 <= index < len(self.session.sections)):
+            return
+        sec = self.session.sections[index]
+        self.text_view.go_to(sec.start, sec.title_end)
+        self._sync_page(sec.start, sec.title_end)
+
+    def go_to_part(self, key: str) -> None:
+        if self.session is None:
+            return
+        part = next((p for p in self.session.review.standard_parts if p.key == key), None)
+        if part is not None and part.section is not None:
+            self.go_to_section(part.section)
+        elif part is not None:
+            self.statusBar().showMessage(self.tr("报告中没有找到“%1”部分。").replace("%1", part.name), 5000)
+
+    def _follow_reading(self, offset: int) -> None:
+        if self.session is not None:
+            self.outline.follow(section_at(self.session.sections, offset))
+
+    def _sync_page(self, start: int, end: int) -> None:
+        if self.page_view.isVisible():
+            self.page_view.show_span(start, end)
+
+    def _show_field_evidence(self, row) -> None:
+        if row.start is not None:
+            self.text_view.set_highlights("evidence", [Span(row.start, row.end, "#fef08a")])
+            self.text_view.go_to(row.start, row.end)
+            self._sync_page(row.start, row.end)
+        else:
+            self.statusBar().showMessage(self.tr("报告中没有找到该字段的依据。"), 4000)
+
+    def _show_finding(self, row) -> None:
+        f = row.finding
+        if f.start is not None:
+            self.text_view.go_to(f.start, f.end)
+            self._sync_page(f.start, f.end)
+
+    def _show_note(self, note) -> None:
+        a = note.anchor
+        if a is not None and a.start is not None and a.status != "orphan":
+            self.text_view.go_to(a.start, a.end)
+            self._sync_page(a.start, a.end)
+
+    def _show_checklist_item(self, entry) -> None:
+        if entry is not None and entry.start is not None:
+            self.text_view.go_to(entry.start, entry.end)
+            self._sync_page(entry.start, entry.end)
+
+    def step_finding(self, direction: int) -> None:
+        view = self.findings_panel.view
+        rows = self.findings_panel.proxy.rowCount()
+        if not rows:
+            return
+        self.tabs.setCurrentWidget(self.findings_panel)
+        current = view.currentIndex().row()
+        self.findings_panel.select_row((current + direction) % rows if current >= 0 else 0)
+
+    def step_note(self, direction: int) -> None:
+        view = self.notes_panel.view
+        rows = self.notes_panel.proxy.rowCount()
+        if not rows:
+            return
+        self.tabs.setCurrentWidget(self.notes_panel)
+        current = view.currentIndex().row()
+        ix = self.notes_panel.proxy.index((current + direction) % rows if current >= 0 else 0, 0)
+        view.setCurrentIndex(ix)
+        view.scrollTo(ix)
+
+    def toggle_page(self, on: bool) -> None:
+        self.page_view.setVisible(on)
+        if on and self.session is not None:
+            self.centre_split.setSizes([self.width() // 2, self.width() // 2])
+            self.page_view.show_span(self.text_view.offset_at_top(), self.text_view.offset_at_top() + 1)
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    # ------------------------------------------------------------------ find
+    def _search(self, query: str) -> None:
+        self._search_hits, self._search_index = [], -1
+        if self.session is None or not query:
+            self.text_view.set_highlights("search", [])
+            self.find_bar.count.setText("")
+            return
+        text = self.session.doc.text
+        pos = text.find(query)
+        while pos >= 0 and len(self._search_hits) < MAX_SEARCH_HITS:
+            self._search_hits.append(pos)
+            pos = text.find(query, pos + 1)
+        n = len(query)
+        self.text_view.set_highlights("search", [Span(p, p + n, "#fdba74") for p in self._search_hits])
+        self.find_bar.count.setText(self.tr("%1 处").replace("%1", str(len(self._search_hits))))
+        if self._search_hits:
+            self._search_step(1)
+
+    def _search_step(self, direction: int) -> None:
+        if not self._search_hits:
+            return
+        self._search_index = (self._search_index + direction) % len(self._search_hits)
+        pos = self._search_hits[self._search_index]
+        n = len(self.find_bar.edit.text())
+        self.text_view.go_to(pos, pos + n)
+        self.find_bar.count.setText(f"{self._search_index + 1}/{len(self._search_hits)}")
+
+    # ------------------------------------------------------------------ changes (all stored at once)
+    def _push(self, change: Change, text: str) -> None:
+        """Record a stored change on the undo stack and refresh the views."""
+        if change.before == change.after and not change.related:
+            return
+        self.undo_stack.push(StoreCommand(self.session, change, text, self.refresh_all))
+        self.refresh_all(change)
+
+    def _guard(self, fn, *args, **kw):
+        try:
+            return fn(*args, **kw)
+        except StoreError as e:
+            QMessageBox.warning(self, self.tr("操作未完成"), e.message)
+        except (KeyError, ValueError) as e:
+            QMessageBox.warning(self, self.tr("操作未完成"), one_line(str(e)))
+        return None
+
+    def add_note(self) -> None:
+        if self.session is None:
+            return
+        span = self.text_view.selected_span()
+        if span is None:
+            self.add_document_note()
+            return
+        if not self.ask_reviewer():
+            return
+        start, end = span
+        dlg = NoteDialog(self.rules, self, quote=self.session.doc.text[start:end])
+        if dlg.exec() and dlg.values()["body"]:
+            v = dlg.values()
+            change = self._guard(self.session.add_note, start, end, v["body"], v["category"], v["severity"])
+            if change:
+                self._push(change, self.tr("添加批注"))
+                self.tabs.setCurrentWidget(self.notes_panel)
+                self.notes_panel.select_note(change.ids[0])
+
+    def add_document_note(self) -> None:
+        if self.session is None or not self.ask_reviewer():
+            return
+        parts = [(p.key, p.name) for p in self.rules.parts]
+        dlg = NoteDialog(
+            self.rules, self, title=self.tr("整篇或某部分的批注"), parts=parts, category="missing"
+        )
+        if dlg.exec() and dlg.values()["body"]:
+            v = dlg.values()
+            change = self._guard(
+                self.session.add_note, None, None, v["body"], v["category"], v["severity"], part=v.get("part")
+            )
+            if change:
+                self._push(change, self.tr("添加批注"))
+
+    def edit_note(self) -> None:
+        note = self.notes_panel.current_note()
+        if self.session is None or note is None:
+            return
+        dlg = NoteDialog(
+            self.rules, self, quote=note.quote, body=note.body, category=note.category, severity=note.severity,
+            title=self.tr("修改批注"),
+        )  # fmt: skip
+        if dlg.exec():
+            v = dlg.values()
+            change = self._guard(self.session.update_note, note.id, **v)
+            if change:
+                self._push(change, self.tr("修改批注"))
+
+    def reply_note(self) -> None:
+        note = self.notes_panel.current_note()
+        if self.session is None or note is None or not self.ask_reviewer():
+            return
+        body = ask_multiline(self, self.tr("回复批注"), self.tr("回复内容："))
+        if body:
+            change = self._guard(self.session.reply, note.id, body)
+            if change:
+                self._push(change, self.tr("回复批注"))
+
+    def resolve_note(self) -> None:
+        note = self.notes_panel.current_note()
+        if self.session is None or note is None:
+            return
+        status = "open" if note.status == "resolved" else "resolved"
+        change = self._guard(self.session.set_note_status, note.id, status)
+        if change:
+            self._push(change, self.tr("解决批注") if status == "resolved" else self.tr("重新打开批注"))
+
+    def delete_note(self) -> None:
+        note = self.notes_panel.current_note()
+        if self.session is None or note is None:
+            return
+        change = self._guard(self.session.delete_note, note.id)
+        if change:
+            self._push(change, self.tr("删除批注"))
+
+    def edit_field(self, key: str, value, reviewed: bool) -> None:
+        if self.session is None:
+            return
+        change = self._guard(self.session.set_field, key, value, reviewed)
+        if change:
+            self._push(change, self.tr("修改字段"))
+
+    def accept_finding(self) -> None:
+        row = self.findings_panel.current_row()
+        if self.session is None or row is None or not self.ask_reviewer():
+            return
+        if row.decision != "none":
+            self.statusBar().showMessage(self.tr("该问题已处理；可先“撤销处理”。"), 4000)
+            return
+        change = self._guard(self.session.accept_finding, row.finding)
+        if change:
+            self._push(change, self.tr("采纳问题"))
+            self.step_finding(1)
+
+    def dismiss_finding(self) -> None:
+        row = self.findings_panel.current_row()
+        if self.session is None or row is None or not self.ask_reviewer():
+            return
+        reason = ask_text(self, self.tr("驳回问题"), self.tr("驳回理由（必填）："))
+        if reason:
+            change = self._guard(self.session.dismiss_finding, row.finding, reason)
+            if change:
+                self._push(change, self.tr("驳回问题"))
+                self.step_finding(1)
+
+    def reset_finding(self) -> None:
+        row = self.findings_panel.current_row()
+        if self.session is None or row is None or row.decision == "none":
+            return
+        change = self._guard(self.session.reset_finding, row.finding)
+        if change:
+            self._push(change, self.tr("撤销处理"))
+
+    def set_review(self, **kw) -> None:
+        if self.session is None:
+            return
+        change = self._guard(self.session.set_review, **kw)
+        if change:
+            self._push(change, self.tr("修改审核状态"))
+
+    def edit_recommendations(self) -> None:
+        if self.session is None:
+            return
+        current = self.session.review_state().summary or ""
+        text = ask_multiline(self, self.tr("整改建议"), self.tr("写入审核意见的整改建议："), current)
+        if text is not None:
+            self.set_review(summary=text)
+
+    def export_memo(self) -> None:
+        if self.session is None:
+            return
+        from xxgk_desk.gui.views.export_dialog import ExportDialog
+
+        ExportDialog(self.session, self).exec()
+
+    # ------------------------------------------------------------------ help
+    def show_shortcuts(self) -> None:
+        rows = [
+            ("Ctrl+O", self.tr("打开报告")), ("Ctrl+W", self.tr("关闭报告")), ("Ctrl+E", self.tr("导出审核意见")),
+            ("Ctrl+F", self.tr("查找")), ("Ctrl+M", self.tr("对选中文字添加批注")),
+            ("Ctrl+Shift+M", self.tr("整篇或某部分的批注")), ("F8 / Shift+F8", self.tr("下一个 / 上一个问题")),
+            ("F9 / Shift+F9", self.tr("下一条 / 上一条批注")), ("Ctrl+Shift+A", self.tr("采纳问题")),
+            ("Ctrl+Shift+D", self.tr("驳回问题")), ("Ctrl+Shift+R", self.tr("解决批注")),
+            ("Ctrl+Z / Ctrl+Shift+Z", self.tr("撤销 / 重做")), ("F6", self.tr("原文页面")), ("F11", self.tr("全屏")),
+        ]  # fmt: skip
+        QMessageBox.information(self, self.tr("快捷键"), "\n".join(f"{k}\t{v}" for k, v in rows))
+
+    def show_about(self) -> None:
+        from xxgk_desk import __version__
+
+        db = str(self.store.path) if self.store is not None else "—"
+        QMessageBox.about(
+            self,
+            self.tr("关于"),
+            self.tr("高校信息公开年报审核 %1\n离线运行，不联网。\n审核数据：%2")
+            .replace("%1", __version__)
+            .replace("%2", db),
+        )
+
+
+def _alpha(hex_colour: str) -> str:
+    """A light version of a category colour for text highlights."""
+    from PySide6.QtGui import QColor
+
+    c = QColor(hex_colour)
+    c.setAlpha(90)
+    return c.name(QColor.NameFormat.HexArgb)
+
+
+def app_instance() -> QApplication:
+    return QApplication.instance()

@@ -1,0 +1,1 @@
+"""Item models over core objects (each passes qtmodeltester)."""

@@ -1,0 +1,1 @@
+"""The window's views: outline, text, page, panels, find bar and dialogs."""
