@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from tests.conftest import shared_path
 from xxgk_desk.core.document import Document, sha256_file
-from xxgk_desk.core.errors import ReadError
+from xxgk_desk.core.errors import Cancelled, ReadError
 from xxgk_desk.core.loaders import load
 from xxgk_desk.core.loaders.pdf import load_pdf
 from xxgk_desk.core.loaders.pdf_lines import NON_CJK_RUN
@@ -552,3 +552,74 @@ def test_no_file_handle_is_left_open(tmp_path):
     load(copy)
     assert len(os.listdir("/proc/self/fd")) <= before
     copy.rename(tmp_path / "renamed.pdf")
+
+
+# -- progress and cancel ---------------------------------------------------------------------
+
+
+def test_progress_after_each_page():
+    calls: list[tuple[int, int, str]] = []
+    doc = load(SAMPLE_PDF, progress=lambda *a: calls.append(a))
+    n = doc.page_count
+    assert calls == [(k, n, "") for k in range(1, n + 1)]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".txt"])
+def test_progress_once_for_other_formats(tmp_path, suffix):
+    if suffix == ".txt":
+        path = tmp_path / "r.txt"
+        path.write_text("一、概述\n本学年，学校共受理信息公开申请12件。\n", encoding="utf-8")
+    else:
+        path = SAMPLE_PDF.with_suffix(".docx")
+    calls: list[tuple[int, int, str]] = []
+    load(path, progress=lambda *a: calls.append(a))
+    assert calls == [(1, 1, "")]
+
+
+class _GuiCancelled(Exception):
+    """Stands for the window's own cancel exception."""
+
+
+@pytest.mark.parametrize("exc", [Cancelled, _GuiCancelled, KeyError])
+def test_cancel_from_the_callback_comes_out_unchanged(monkeypatch, exc):
+    import xxgk_desk.core.loaders.pdf as pdf_mod
+
+    opened: list[pdfium.PdfDocument] = []
+    real_open = pdf_mod._open
+
+    def spy(path: str, name: str) -> pdfium.PdfDocument:
+        opened.append(real_open(path, name))
+        return opened[-1]
+
+    monkeypatch.setattr(pdf_mod, "_open", spy)
+    raised = exc("stop")
+    calls = []
+
+    def progress(done: int, total: int, message: str) -> None:
+        calls.append(done)
+        if done == 2:
+            raise raised
+
+    with pytest.raises(exc) as err:
+        load(SAMPLE_PDF, progress=progress)
+    assert err.value is raised and calls == [1, 2]
+    assert opened and opened[0].raw is None  # the PDFium document was closed
+
+
+def test_cancel_through_the_pipeline():
+    from xxgk_desk.core.pipeline import check
+
+    def progress(done: int, total: int, message: str) -> None:
+        raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        check(SAMPLE_PDF, progress=progress)
+    with pytest.raises(Cancelled):
+        check(SAMPLE_PDF.with_suffix(".docx"), progress=progress)
+
+
+def test_a_failing_loader_is_still_a_read_error_with_progress(tmp_path):
+    bad = tmp_path / "garbage.pdf"
+    bad.write_bytes(b"%PDF-1.7\n" + os.urandom(4000))
+    with pytest.raises(ReadError):
+        load(bad, progress=lambda *a: None)

@@ -18,6 +18,14 @@ class ReadError(Exception):
         return self.message
 
 
+class Cancelled(Exception):
+    """Raised by a progress callback to stop a long load (the window's cancel button).
+
+    ``loaders.load`` and ``pipeline.read``/``check`` let it through unchanged (any other
+    exception a progress callback raises goes through unchanged too); nothing is kept open.
+    """
+
+
 def one_line(text: str) -> str:
     """Squash a message to one line for the terminal and the JSON ``error`` key."""
     return " ".join(str(text).split())

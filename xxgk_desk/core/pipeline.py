@@ -13,7 +13,7 @@ from typing import Any
 
 from xxgk_desk.core.document import Document
 from xxgk_desk.core.errors import ReadError, one_line
-from xxgk_desk.core.loaders import load
+from xxgk_desk.core.loaders import Progress, load
 from xxgk_desk.core.outline import Section, detect_outline
 
 
@@ -41,11 +41,15 @@ def kind_from_path(path: str) -> str | None:
     )
 
 
-def read(path: str | os.PathLike, *, ocr: str = "never") -> Analysis:
-    """Read a file and detect its outline."""
+def read(path: str | os.PathLike, *, ocr: str = "never", progress: Progress | None = None) -> Analysis:
+    """Read a file and detect its outline.
+
+    ``progress(done, total, message)`` is passed to ``loaders.load``; what it raises to
+    cancel (``errors.Cancelled``) is not caught here.
+    """
     result = Analysis(path=str(path))
     try:
-        doc = load(path, ocr=ocr)
+        doc = load(path, ocr=ocr, progress=progress)
     except ReadError as e:
         result.error, result.error_code = one_line(e.message), e.code
         return result
@@ -75,9 +79,11 @@ def to_json(result: Analysis) -> dict[str, Any]:
     return out
 
 
-def check(path: str | os.PathLike, *, ocr: str = "never", rules=None) -> Analysis:
-    """Read a file and run the review engine on it."""
-    result = read(path, ocr=ocr)
+def check(
+    path: str | os.PathLike, *, ocr: str = "never", rules=None, progress: Progress | None = None
+) -> Analysis:
+    """Read a file and run the review engine on it (``progress``: see :func:`read`)."""
+    result = read(path, ocr=ocr, progress=progress)
     if result.document is not None:
         from xxgk_desk.core.engine import review
 

@@ -79,9 +79,10 @@ class MainWindow(QMainWindow):
         reviewer = str(settings().value("reviewer/name", "") or "") or None
         try:
             self.store = Store(db_path, reviewer=reviewer)
-        except StoreError:
+        except StoreError as e:
             self.store = None
-            QTimer.singleShot(0, lambda: QMessageBox.critical(self, self.tr("无法打开审核数据库"), e.message))
+            message = e.message
+            QTimer.singleShot(0, lambda: QMessageBox.critical(self, self.tr("无法打开审核数据库"), message))
 
     def _build_ui(self) -> None:
         self.setWindowTitle(self.tr("高校信息公开年报审核"))

@@ -19,8 +19,10 @@ _ITEM = rf"(?P<label>[^，,；;。（(\d\n]{{1,24}}?)\s*(?:共|为|达)?\s*(?P<n
 ITEM_RE = re.compile(_ITEM)
 TOTAL_RE = re.compile(
     rf"(?P<lead>共|总计|合计|累计|全年|总共)[^，,；;。\n]{{0,20}}?(?P<num>{NUMBER})\s*(?P<approx>余|多)?\s*(?P<unit>{_UNIT})"
-    rf"|(?P<num2>{NUMBER})\s*(?P<approx2>余|多)?\s*(?P<unit2>{_UNIT})(?=(?:[，,][^，,；;。\d\n]{{1,25}})?[，,]?\s*其中)"
+    rf"|(?P<num2>{NUMBER})\s*(?P<approx2>余|多)?\s*(?P<unit2>{_UNIT})(?=(?:[（(][^（()）\n]{{0,30}}[)）])?(?:[，,][^，,；;。\d\n]{{1,25}})?[，,]?\s*其中)"
 )
+# A parenthetical right after the total ("6场（含线上2场）") qualifies it; the breakdown follows it.
+_PAREN = re.compile(r"\s*[（(][^（()）\n]{0,30}[)）]")
 # A clause without figures between the total and its 其中: "收到申请3件，均在15个工作日内予以答复，其中…"
 _BRIDGE = re.compile(r"[，,][^，,；;。\d\n]{1,25}(?=[，,]\s*其中)")
 _SEP = re.compile(r"\s*[，,、；;]?\s*(?:其中|包括|分别为|分别是|含)?\s*[：:，,]?\s*")
@@ -55,8 +57,10 @@ def find_sum_checks(ctx: Context) -> list[SumCheck]:
         total = _val(num)
         if total is None or text[m.end() : m.end() + 1] in "年月日%":
             continue
-        bridge = _BRIDGE.match(text, m.end())
-        items, end, items_approx = _items_after(text, bridge.end() if bridge else m.end(), unit)
+        paren = _PAREN.match(text, m.end())
+        after = paren.end() if paren else m.end()
+        bridge = _BRIDGE.match(text, after)
+        items, end, items_approx = _items_after(text, bridge.end() if bridge else after, unit)
         if len(items) < 2:
             continue
         labels = [lab for lab, _ in items]

@@ -3,16 +3,27 @@
 ``load(path)`` checks the file (exists, not empty, content matches the extension) and
 dispatches to one loader per format. Every failure is a :class:`ReadError` with a
 one-line Chinese message saying what is wrong and what to do.
+
+``load(path, progress=callback)`` reports progress as ``callback(done, total, message)``:
+after each page of a PDF (``message`` says when a page was recognised by OCR, else ""),
+once ``(1, 1, "")`` at the end for the other formats. To cancel, the callback raises an
+exception — :class:`~xxgk_desk.core.errors.Cancelled` or any of its own — and ``load``
+re-raises that very exception unchanged (never a ReadError); files and PDFium handles are
+closed first.
 """
 
 from __future__ import annotations
 
 import os
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from xxgk_desk.core.document import Document
 from xxgk_desk.core.errors import ReadError
+
+#: ``progress(done, total, message)``; it may raise to cancel the load.
+Progress = Callable[[int, int, str], None]
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".wps": "doc", ".txt": "txt", ".text": "txt"}
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -95,32 +106,60 @@ def _is_docx(p: Path) -> bool:
         return False
 
 
-def load(path: str | os.PathLike, *, ocr: str = "never") -> Document:
-    """Read ``path`` into a Document. Raises :class:`ReadError` on any bad input."""
+def load(path: str | os.PathLike, *, ocr: str = "never", progress: Progress | None = None) -> Document:
+    """Read ``path`` into a Document. Raises :class:`ReadError` on any bad input.
+
+    ``ocr``: ``"never"``, ``"auto"`` (recognise PDF pages without a text layer when the OCR
+    extra is installed) or ``"always"`` (recognise every PDF page). ``progress``: see the
+    module docstring; whatever it raises comes out of ``load`` unchanged.
+    """
+    if ocr not in ("never", "auto", "always"):
+        raise ValueError(f"ocr must be never, auto or always, not {ocr!r}")
     kind, _ = check_file(path)
     p = str(path)
+    stopped: list[Exception] = []  # what the progress callback raised
+
+    def report(done: int, total: int, message: str = "") -> None:
+        try:
+            progress(done, total, message)  # type: ignore[misc]
+        except Exception as e:
+            stopped.append(e)
+            raise
+
     try:
-        if kind == "pdf":
-            from xxgk_desk.core.loaders import pdf
-
-            return pdf.load_pdf(p, ocr=ocr)
-        if kind == "docx":
-            from xxgk_desk.core.loaders import docx
-
-            return docx.load_docx(p)
-        if kind == "doc":
-            from xxgk_desk.core.loaders import doc
-
-            return doc.load_doc(p)
-        from xxgk_desk.core.loaders import txt
-
-        return txt.load_txt(p)
-    except ReadError:
-        raise
-    except MemoryError:
-        raise ReadError("too_big", f"文件内容过大，无法读取：{Path(p).name}。") from None
-    except Exception as e:  # a loader bug or a library choking on a damaged file
+        doc = _dispatch(kind, p, ocr, report if progress is not None else None)
+        if progress is not None and kind != "pdf":
+            report(1, 1, "")
+        return doc
+    except Exception as e:
+        if stopped:  # the callback asked to stop: its own exception, unchanged
+            if e is stopped[0]:
+                raise
+            raise stopped[0] from e
+        if isinstance(e, ReadError):
+            raise
+        if isinstance(e, MemoryError):
+            raise ReadError("too_big", f"文件内容过大，无法读取：{Path(p).name}。") from None
+        # a loader bug or a library choking on a damaged file
         raise ReadError(
             "damaged",
             f"无法读取文件 {Path(p).name}：文件可能已损坏（{type(e).__name__}）。请用原软件打开确认，或重新获取文件。",
         ) from e
+
+
+def _dispatch(kind: str, p: str, ocr: str, progress: Progress | None) -> Document:
+    if kind == "pdf":
+        from xxgk_desk.core.loaders import pdf
+
+        return pdf.load_pdf(p, ocr=ocr, progress=progress)
+    if kind == "docx":
+        from xxgk_desk.core.loaders import docx
+
+        return docx.load_docx(p)
+    if kind == "doc":
+        from xxgk_desk.core.loaders import doc
+
+        return doc.load_doc(p)
+    from xxgk_desk.core.loaders import txt
+
+    return txt.load_txt(p)

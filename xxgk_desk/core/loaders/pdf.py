@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,8 @@ MIN_TEXT_CHARS = 10
 _PASSWORD_ERRORS = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
 #: PDFium is not thread-safe: code elsewhere that uses pypdfium2 in a thread should hold this too.
 PDFIUM_LOCK = threading.RLock()
+#: ``progress(done, total, message)``; whatever it raises stops the load.
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass
@@ -61,21 +64,32 @@ class _PageData:
         return self.kind == "text"
 
 
-def load_pdf(path: str, *, ocr: str = "never") -> Document:
+def load_pdf(path: str, *, ocr: str = "never", progress: Progress | None = None) -> Document:
     """Read ``path`` (a PDF) into a Document. Raises :class:`ReadError` on bad input.
 
     ``ocr`` other than ``"never"`` will recognise pages without a text layer once OCR exists.
+    ``progress(done, total, message)`` is called after each page; whatever it raises stops
+    the load and comes out unchanged (the document is closed first).
     """
     name = Path(path).name
     with PDFIUM_LOCK:
         pdf = _open(path, name)
-        try:
-            pages = [_read_page(pdf, i) for i in range(len(pdf))]
+    try:
+        with PDFIUM_LOCK:
+            count = len(pdf)
             bookmarks = _bookmarks(pdf)
-            image_pages = tuple(p.number for p in pages if p.kind == "image")
-            if image_pages and ocr != "never":
+        pages: list[_PageData] = []
+        for i in range(count):
+            with PDFIUM_LOCK:  # per page: other threads may use PDFium in between
+                pages.append(_read_page(pdf, i))
+            if progress is not None:
+                progress(i + 1, count, "")
+        image_pages = tuple(p.number for p in pages if p.kind == "image")
+        if image_pages and ocr != "never":
+            with PDFIUM_LOCK:
                 _ocr(pdf, pages, image_pages)
-        finally:
+    finally:
+        with PDFIUM_LOCK:
             pdf.close()
     assembler = _Assembler(pages, bookmarks)
     assembler.run()

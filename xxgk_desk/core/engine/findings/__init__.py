@@ -20,12 +20,15 @@ def run_all(facts: Facts) -> list[Finding]:
 
 def _suppress(findings: list[Finding]) -> list[Finding]:
     """Drop findings another finding already explains: a truncated text its missing sign-off, a cut annex
-    its missing items."""
+    its missing items and the empty cells of its last row."""
     rules = {f.rule for f in findings}
     if "truncated" in rules:
         findings = [f for f in findings if f.rule != "report_date_missing"]
-    if any(f.rule == "truncated" and f.part == "annex" for f in findings):
+    cuts = {(f.start, f.end) for f in findings if f.rule == "truncated" and f.part == "annex"}
+    if cuts:  # the cut explains the missing items, and the empty cells of the row it cut
         findings = [
-            f for f in findings if f.rule != "checklist_gap" or f.start is not None
-        ]  # the cut explains the gap
+            f
+            for f in findings
+            if f.rule != "checklist_gap" or f.start is not None and (f.start, f.end) not in cuts
+        ]
     return findings

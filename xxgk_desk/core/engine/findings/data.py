@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+from xxgk_desk.core.engine.context import Context
 from xxgk_desk.core.engine.findings.base import Facts, finding
 from xxgk_desk.core.engine.model import Finding
+from xxgk_desk.core.engine.parts import ANNEX_MIN_ITEMS
 
 
 def check(facts: Facts) -> list[Finding]:
@@ -34,6 +38,8 @@ def figure_missing(facts: Facts) -> list[Finding]:
             continue
         if fig.part and fig.part not in present:
             continue
+        if fig.part and _has_figure_table(ctx, fig.part):
+            continue  # figures given in a table of the part (not read cell by cell): not reported missing
         dep = fig.depends_on or ("requests_received" if fig.key == "fees" else None)
         if dep:
             dv = facts.fields.get(dep)
@@ -42,3 +48,15 @@ def figure_missing(facts: Facts) -> list[Finding]:
         part_name = ctx.rules.part(fig.part).name if fig.part else ""
         out.append(finding(ctx, "figure_missing", part_key=fig.part, figure=fig.label, part=part_name))
     return out
+
+
+def _has_figure_table(ctx: Context, part: str) -> bool:
+    """A table with numbers inside the part's span that is not the 清单 annex."""
+    for start, end in ctx.spans_of(part):
+        for b in ctx.doc.blocks:
+            if b.kind != "table" or not start <= b.start < end:
+                continue
+            body = ctx.text[b.start : b.end]
+            if re.search(r"\d", body) and len(ctx.rules.checklist.match_items(body)) < ANNEX_MIN_ITEMS:
+                return True
+    return False

@@ -12,6 +12,7 @@ _ANNEX_REFERENCE = re.compile(
     r"(?:详见|参见|见)(?:文末|文后|报告后|本报告)?(?:所附)?(?:附表|附件)[\d一二三四五六七八九十]*"
 )
 _ANNEX_MENTION = re.compile(r"清单事项(?:公开情况表|一览表)|信息公开事项清单[（(][^）)]{0,20}[）)]")
+_LINK = re.compile(r"https?://|www\.|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:edu|gov|com|org|net)\.cn")
 
 
 def check(facts: Facts) -> list[Finding]:
@@ -67,6 +68,12 @@ def annex_missing(facts: Facts) -> list[Finding]:
     if "annex" not in ctx.rules.part_keys or facts.part_hits.get("annex"):
         return []
     text = ctx.text
+    for m in (*_ANNEX_REFERENCE.finditer(text), *_ANNEX_MENTION.finditer(text)):
+        s, e = ctx.sentence_span(m.start(), m.end())
+        near = _LINK.search(text, max(s, m.start() - 40), min(e, m.end() + 40))
+        if near:  # the annex is a separate file or page behind a link: a manual check
+            qs = max(s, min(near.start(), text.rfind("，", s, m.start()) + 1))
+            return [finding(ctx, "annex_missing", "linked", qs, e, part_key="annex")]
     ref = _ANNEX_REFERENCE.search(text)
     if ref:
         return [finding(ctx, "annex_missing", "referenced", ref.start(), ref.end(), part_key="annex")]
@@ -164,8 +171,8 @@ def truncated(facts: Facts) -> list[Finding]:
             ):
                 return []  # an annex title with nothing under it: annex_missing says so
             return [finding(ctx, "truncated", "empty_heading", start, sec.title_end)]
-        if rule.lexicon("signoff").matches(line) or len(line) <= 30 and not re.search(r"[，,、]$", line):
-            return []
+        if rule.lexicon("signoff").matches(line) or len(line) <= 30 and not re.search(r"[，,、；;]", line):
+            return []  # a short line without clause breaks: a name, a title, a contact line
         if line[-1] in terminal:
             return []
         cut = max(line.rfind("。"), line.rfind("；"), line.rfind("！"), line.rfind("？"))
@@ -240,8 +247,9 @@ def part_count(facts: Facts) -> list[Finding]:
         return []
     top = min(levels)
     found = sum(1 for s in ctx.sections if s.level == top)
-    if int(announced) == found:
-        return []
+    numbered = sum(1 for s in ctx.sections if s.level == top and s.scheme != "annex")
+    if int(announced) in (found, numbered):
+        return []  # an unnumbered 附表/附件 heading may or may not be counted as a part
     if "annex" not in facts.part_hits and int(announced) == found + 1:
         return []  # the missing annex explains it; annex_missing already says so
     return [
