@@ -467,7 +467,10 @@ class MainWindow(QMainWindow):
             return
         s = self.session
         self.fields_panel.model.set_rows(s.field_rows())
+        current_finding = self.findings_panel.current_row()
         self.findings_panel.model.set_rows(s.finding_rows())
+        if current_finding is not None:
+            self.findings_panel.select_key(current_finding.finding.key)
         current = self.notes_panel.current_note()
         self.notes_panel.model.set_notes(s.notes())
         if current is not None:
@@ -563,7 +566,7 @@ class MainWindow(QMainWindow):
             self.outline.follow(section_at(self.session.sections, offset))
 
     def _sync_page(self, start: int, end: int) -> None:
-        if self.page_view.isVisible():
+        if not self.page_view.isHidden():
             self.page_view.show_span(start, end)
 
     def _show_field_evidence(self, row) -> None:

@@ -97,5 +97,5 @@ class PageView(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self.doc is not None and self.isVisible():
+        if self.doc is not None and not self.isHidden():
             self.show_page(self.page)

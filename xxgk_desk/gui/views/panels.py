@@ -167,6 +167,13 @@ class FindingsPanel(QWidget):
             self.view.setCurrentIndex(ix)
             self.view.scrollTo(ix)
 
+    def select_key(self, key: str) -> None:
+        """Select the finding with this key again (after the model was refreshed)."""
+        for r in range(self.proxy.rowCount()):
+            if self.proxy.index(r, 0).data(ROW_ROLE).finding.key == key:
+                self.select_row(r)
+                return
+
     def _current(self, index: QModelIndex, _prev: QModelIndex | None = None) -> None:
         row = index.data(ROW_ROLE) if index.isValid() else None
         if row is None:

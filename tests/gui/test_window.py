@@ -1,0 +1,256 @@
+"""The review window driven headless: open, navigate, annotate, edit and undo, decide findings, restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
+
+from xxgk_desk.gui import main_window as mw
+from xxgk_desk.gui.models.rows import ROW_ROLE
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_DOCX = ROOT / "resources" / "samples" / "sample-report.docx"
+SAMPLE_PDF = ROOT / "resources" / "samples" / "sample-report.pdf"
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Capture message boxes instead of showing them."""
+    seen: list[tuple[str, str]] = []
+
+    def record(kind):
+        def box(_parent, title, text, *a, **k):
+            seen.append((kind, f"{title}: {text}"))
+            return QMessageBox.StandardButton.Ok
+
+        return box
+
+    for kind in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, record(kind))
+    return seen
+
+
+@pytest.fixture
+def settings_dir(tmp_path, qapp):
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    s = QSettings("xxgk-desk", "xxgk-desk")
+    s.clear()
+    s.setValue("reviewer/name", "测试审核员")
+    s.sync()
+    return tmp_path
+
+
+@pytest.fixture
+def window(qtbot, settings_dir, messages):
+    db = settings_dir / "reviews.sqlite3"
+    w = mw.MainWindow(db_path=str(db))
+    w.runner.synchronous = True
+    qtbot.addWidget(w)
+    w.db_path = db
+    return w
+
+
+class FakeNoteDialog:
+    """Stands in for NoteDialog: accepts with a fixed body, category and severity."""
+
+    body = "数字与附表不一致"
+
+    def __init__(self, rules, parent=None, **kw):
+        self.kw = kw
+
+    def exec(self):
+        return 1
+
+    def values(self):
+        out = {"body": self.body, "category": "data_error", "severity": "error"}
+        if self.kw.get("parts") is not None:
+            out["part"] = "on_request"
+        return out
+
+
+def open_sample(window, path=SAMPLE_DOCX):
+    window.open_file(str(path))
+    assert window.session is not None, "document did not load"
+    return window.session
+
+
+def select_text(window, phrase: str) -> tuple[int, int]:
+    text = window.session.doc.text
+    start = text.index(phrase)
+    end = start + len(phrase)
+    view = window.text_view
+    cur = QTextCursor(view.document())
+    cur.setPosition(view.dmap.to_qt(start))
+    cur.setPosition(view.dmap.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cur)
+    return start, end
+
+
+def test_open_fills_every_panel(window):
+    s = open_sample(window)
+    assert window.outline.model.rowCount() > 2
+    assert window.outline.parts_model.rowCount() == 9
+    assert window.fields_panel.model.rowCount() >= 10
+    assert window.findings_panel.model.rowCount() >= 3
+    assert window.checklist_panel.model.rowCount() == 50
+    assert "楚澜理工学院" in window.status_doc.text()
+    assert window.text_view.toPlainText().startswith("楚澜理工学院")
+    assert s.doc.path == str(SAMPLE_DOCX)
+
+
+def test_clicking_a_part_lands_on_it(window):
+    s = open_sample(window)
+    window.go_to_part("on_request")
+    part = next(p for p in s.review.standard_parts if p.key == "on_request")
+    sec = s.sections[part.section]
+    pos = window.text_view.dmap.from_qt(window.text_view.textCursor().position())
+    assert pos == sec.start
+    assert s.doc.text[sec.start : sec.title_end].startswith("三、依申请公开")
+
+
+def test_outline_click_goes_to_section(window, qtbot):
+    s = open_sample(window)
+    model = window.outline.model
+    ix = model.index(2, 0)  # first numbered part after the two title lines
+    window.outline.tree.clicked.emit(ix)
+    pos = window.text_view.dmap.from_qt(window.text_view.textCursor().position())
+    title = ix.data(Qt.ItemDataRole.DisplayRole)
+    assert s.doc.text[pos : pos + len(title)] == title
+
+
+def test_select_text_and_add_a_note_then_undo_and_redo(window, monkeypatch):
+    monkeypatch.setattr(mw, "NoteDialog", FakeNoteDialog)
+    s = open_sample(window)
+    start, end = select_text(window, "XX处")
+    window.add_note()
+    notes = s.notes()
+    assert len(notes) == 1
+    note = notes[0]
+    assert (note.anchor.start, note.anchor.end) == (start, end)
+    assert note.body == FakeNoteDialog.body and note.reviewer == "测试审核员"
+    assert window.notes_panel.model.rowCount() == 1
+    assert "待处理批注 1" in window.status_counts.text()
+    window.undo_stack.undo()
+    assert s.notes() == []
+    window.undo_stack.redo()
+    assert len(s.notes()) == 1
+
+
+def test_document_level_note(window, monkeypatch):
+    monkeypatch.setattr(mw, "NoteDialog", FakeNoteDialog)
+    s = open_sample(window)
+    window.add_document_note()
+    (note,) = s.notes()
+    assert note.start is None and note.part == "on_request"
+
+
+def test_edit_a_field_and_undo_it(window):
+    s = open_sample(window)
+    model = window.fields_panel.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(ROW_ROLE).key == "active_total")
+    assert model.setData(model.index(row, model.COL_VALUE), "2200")
+    assert s.store.get_field(s.ref.id, "active_total").value == 2200
+    assert model.index(row, model.COL_VALUE).data() == "2200"
+    window.undo_stack.undo()
+    stored = s.store.get_field(s.ref.id, "active_total")
+    assert stored is None or stored.value is None
+    window.undo_stack.redo()
+    assert s.store.get_field(s.ref.id, "active_total").value == 2200
+
+
+def test_accept_and_dismiss_findings(window, monkeypatch):
+    s = open_sample(window)
+    monkeypatch.setattr(mw, "ask_text", lambda *a, **k: "学校确有此处室，非占位符")
+    panel = window.findings_panel
+    panel.select_row(0)
+    first = panel.current_row().finding
+    window.accept_finding()
+    decisions = s.store.list_decisions(s.ref.id)
+    assert decisions[first.key].decision == "accepted"
+    assert any(n.finding_id == first.key for n in s.notes())
+    # the window moved on to the next finding; dismiss it with a reason
+    second = panel.current_row().finding
+    assert second.key != first.key
+    window.dismiss_finding()
+    d = s.store.list_decisions(s.ref.id)[second.key]
+    assert d.decision == "dismissed" and d.reason == "学校确有此处室，非占位符"
+    assert "未确认问题" in window.status_counts.text()
+
+
+def test_everything_is_still_there_after_a_restart(window, monkeypatch, qtbot):
+    monkeypatch.setattr(mw, "NoteDialog", FakeNoteDialog)
+    s = open_sample(window)
+    select_text(window, "XX处")
+    window.add_note()
+    window.fields_panel.model.setData(window.fields_panel.model.index(5, 2), "13")
+    window.findings_panel.select_row(0)
+    key = window.findings_panel.current_row().finding.key
+    window.accept_finding()
+    window.set_review(conclusion="basic_pass")
+    db = window.db_path
+    window.close()
+
+    again = mw.MainWindow(db_path=str(db))
+    again.runner.synchronous = True
+    qtbot.addWidget(again)
+    assert str(SAMPLE_DOCX.resolve()) in again.recent_files()
+    again.open_file(str(SAMPLE_DOCX))
+    s2 = again.session
+    assert len([n for n in s2.notes() if n.body == FakeNoteDialog.body]) == 1
+    assert s2.store.list_decisions(s2.ref.id)[key].decision == "accepted"
+    assert s2.review_state().conclusion == "basic_pass"
+    assert again.conclusion_box.currentData() == "basic_pass"
+    assert again.notes_panel.model.rowCount() == 2  # the note and the accepted finding
+
+
+def test_damaged_file_gives_a_message_and_the_window_stays_usable(window, tmp_path, messages):
+    bad = tmp_path / "损坏的报告.pdf"
+    bad.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    window.open_file(str(bad))
+    assert window.session is None
+    assert messages and "损坏" in messages[-1][1] or "无法" in messages[-1][1]
+    assert "Traceback" not in messages[-1][1]
+    open_sample(window)
+    assert window.session is not None
+
+
+def test_find_highlights_every_hit_including_single_characters(window):
+    s = open_sample(window)
+    window.find_bar.open_bar()
+    window.find_bar.edit.setText("公开")
+    assert len(window._search_hits) == s.doc.text.count("公开")
+    window.find_bar.edit.setText("校")
+    assert len(window._search_hits) == min(s.doc.text.count("校"), mw.MAX_SEARCH_HITS)
+    assert len(window.text_view._spans["search"]) == len(window._search_hits)
+
+
+def test_pdf_page_view_shows_the_page(window):
+    open_sample(window, SAMPLE_PDF)
+    assert window.act_page.isEnabled()
+    window.act_page.trigger()
+    window.go_to_part("annex")
+    assert window.page_view.page > 1
+    assert window.page_view.image.pixmap() is not None and not window.page_view.image.pixmap().isNull()
+
+
+def test_models_pass_the_model_tester(window, qtmodeltester, monkeypatch):
+    monkeypatch.setattr(mw, "NoteDialog", FakeNoteDialog)
+    open_sample(window)
+    select_text(window, "XX处")
+    window.add_note()
+    for model in (
+        window.outline.model,
+        window.outline.parts_model,
+        window.fields_panel.model,
+        window.findings_panel.model,
+        window.findings_panel.proxy,
+        window.notes_panel.model,
+        window.notes_panel.proxy,
+        window.checklist_panel.model,
+    ):
+        qtmodeltester.check(model, force_py=True)
