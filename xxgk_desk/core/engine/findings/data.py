@@ -38,8 +38,8 @@ def figure_missing(facts: Facts) -> list[Finding]:
             continue
         if fig.part and fig.part not in present:
             continue
-        if fig.part and _has_figure_table(ctx, fig.part):
-            continue  # figures given in a table of the part (not read cell by cell): not reported missing
+        if fig.part and _in_table(ctx, fig.part, fig.key):
+            continue  # given in a table of the part (tables are not read cell by cell): not reported missing
         dep = fig.depends_on or ("requests_received" if fig.key == "fees" else None)
         if dep:
             dv = facts.fields.get(dep)
@@ -50,13 +50,30 @@ def figure_missing(facts: Facts) -> list[Finding]:
     return out
 
 
-def _has_figure_table(ctx: Context, part: str) -> bool:
-    """A table with numbers inside the part's span that is not the 清单 annex."""
+# Words a table column or row about each core figure carries (a table without them says nothing of it).
+_TABLE_TERMS = {
+    "active_total": re.compile(r"主动公开|发布|公开信息"),
+    "requests_received": re.compile(r"申请|收到|受理"),
+    "requests_answered": re.compile(r"答复|办结|办理"),
+    "withheld": re.compile(r"不予公开"),
+    "complaints": re.compile(r"举报"),
+    "reconsiderations": re.compile(r"复议"),
+    "lawsuits": re.compile(r"诉讼"),
+    "satisfaction_pct": re.compile(r"满意"),
+    "fees": re.compile(r"收费|费用"),
+}
+
+
+def _in_table(ctx: Context, part: str, key: str) -> bool:
+    """A table with numbers inside the part's span, not the 清单 annex, that names the figure."""
+    terms = _TABLE_TERMS.get(key)
     for start, end in ctx.spans_of(part):
         for b in ctx.doc.blocks:
             if b.kind != "table" or not start <= b.start < end:
                 continue
             body = ctx.text[b.start : b.end]
-            if re.search(r"\d", body) and len(ctx.rules.checklist.match_items(body)) < ANNEX_MIN_ITEMS:
+            if not re.search(r"\d", body) or len(ctx.rules.checklist.match_items(body)) >= ANNEX_MIN_ITEMS:
+                continue
+            if terms is None or terms.search(body):
                 return True
     return False
