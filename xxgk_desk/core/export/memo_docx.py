@@ -1,0 +1,289 @@
+"""The memo as a Word document laid out like a Chinese official document (GB/T 9704-2012).
+
+A4; margins 37 mm top, 35 mm bottom, 28 mm left, 26 mm right (a 156 × 225 mm type area of
+22 lines); title in 二号 方正小标宋简体, body in 三号 仿宋_GB2312 on a fixed 28.95 pt line,
+``一、`` headings in 黑体 and ``（一）`` headings in 楷体, tables in 四号 with single borders
+and a repeated header row, page numbers ``— 1 —`` in 四号 宋体 at the outer edge (odd pages
+right, even pages left). Every run names its East Asian font; the font table tells Word
+and WPS what to use when a font is missing (仿宋_GB2312 → 仿宋, 方正小标宋简体 → 黑体 …).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document as new_document
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.shared import Mm, Pt
+
+from . import docx_kit as kit
+from .errors import ExportError
+from .fmt import xml_safe
+from .memo_blocks import Block, Heading, PageBreak, Para, Table, Title, memo_blocks
+from .memo_model import Memo, _width
+
+
+@dataclass(frozen=True)
+class Typography:
+    """Fonts, sizes and page geometry (defaults: GB/T 9704-2012)."""
+
+    title_font: str = "方正小标宋简体"
+    heading_font: str = "黑体"
+    subheading_font: str = "楷体_GB2312"
+    body_font: str = "仿宋_GB2312"
+    page_number_font: str = "宋体"
+    latin_font: str = "Times New Roman"
+    body_size: float = 16.0  # 三号
+    table_size: float = 14.0  # 四号
+    line_pitch: float = 28.95  # 22 lines on the 225 mm type area
+    top_mm: float = 37.0
+    bottom_mm: float = 35.0
+    left_mm: float = 28.0
+    right_mm: float = 26.0
+    footer_mm: float = 23.0  # puts the page number's dashes about 7 mm below the type area
+
+
+GB9704 = Typography()
+_ALIGN = {
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+}
+
+
+class _Writer:
+    def __init__(self, memo: Memo, typo: Typography) -> None:
+        self.memo, self.t = memo, typo
+        self.doc = new_document()
+        self.break_before = False
+        self.last_was_table = False
+
+    # -- setup -----------------------------------------------------------------------------------
+    def setup(self) -> None:
+        t, doc = self.t, self.doc
+        for p in list(doc.paragraphs):  # the template's empty first paragraph
+            p._p.getparent().remove(p._p)
+        kit.set_defaults(doc, t.body_font, t.latin_font, t.body_size)
+        normal = doc.styles["Normal"]
+        kit.set_fonts(normal.element, t.body_font, t.latin_font)
+        normal.font.size = Pt(t.body_size)
+        pf = normal.paragraph_format
+        pf.space_before = Pt(0)
+        pf.space_after = Pt(0)
+        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        pf.line_spacing = Pt(t.line_pitch)
+        pf.widow_control = True
+        for name in ("Header", "Footer"):
+            kit.set_fonts(doc.styles[name].element, t.page_number_font, t.page_number_font)
+        sec = doc.sections[0]
+        sec.start_type = WD_SECTION.NEW_PAGE
+        sec.page_width, sec.page_height = Mm(210), Mm(297)
+        sec.top_margin, sec.bottom_margin = Mm(t.top_mm), Mm(t.bottom_mm)
+        sec.left_margin, sec.right_margin = Mm(t.left_mm), Mm(t.right_mm)
+        sec.header_distance = Mm(15)
+        sec.footer_distance = Mm(t.footer_mm)
+        doc.settings.odd_and_even_pages_header_footer = True
+        self._page_number(sec.footer.paragraphs[0], odd=True)
+        self._page_number(sec.even_page_footer.paragraphs[0], odd=False)
+        kit.add_font_fallbacks(
+            doc, [t.title_font, t.heading_font, t.subheading_font, t.body_font, t.page_number_font]
+        )
+        kit.drop_thumbnail(doc)
+        cp = doc.core_properties
+        cp.title = self.memo.title
+        cp.subject = "高校信息公开工作年度报告审核意见"
+        cp.author = self.memo.reviewer or "xxgk-desk"
+        cp.last_modified_by = self.memo.reviewer or "xxgk-desk"
+        cp.comments = "由 xxgk-desk 生成" + ("（自动预审）" if self.memo.automatic else "")
+        cp.keywords = "信息公开;年度报告;审核意见"
+        cp.language = "zh-CN"
+        cp.category = ""
+        cp.revision = 1
+        now = datetime.now()
+        cp.created = now
+        cp.modified = now
+
+    def _page_number(self, p, *, odd: bool) -> None:
+        """``— 1 —`` at the outer edge, one character in from the margin."""
+        size = 14.0
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
+        pf = p.paragraph_format
+        pf.right_indent = Pt(size) if odd else None
+        pf.left_indent = None if odd else Pt(size)
+        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        runs = [p.add_run("— ")] + kit.add_field(p, "PAGE") + [p.add_run(" —")]
+        for r in runs:
+            kit.set_fonts(r, self.t.page_number_font, self.t.page_number_font)
+            r.font.size = Pt(size)
+
+    # -- blocks ----------------------------------------------------------------------------------
+    def paragraph(self, *, align: str = "justify", size: float | None = None, line: float | None = None):
+        p = self.doc.add_paragraph()
+        p.alignment = _ALIGN[align]
+        if line is not None:
+            p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            p.paragraph_format.line_spacing = Pt(line)
+        if self.break_before:
+            p.paragraph_format.page_break_before = True
+            self.break_before = False
+        if self.last_was_table:
+            p.paragraph_format.space_before = Pt(8)
+            self.last_was_table = False
+        return p
+
+    def run(self, p, text: str, font: str, size: float, *, bold: bool = False, underline: bool = False):
+        r = p.add_run(xml_safe(text))
+        kit.set_fonts(r, font, self.t.latin_font)
+        r.font.size = Pt(size)
+        if bold:
+            r.font.bold = True
+        if underline:
+            r.font.underline = True
+        return r
+
+    def font(self, role: str | None) -> str:
+        return {
+            "fs": self.t.body_font,
+            "kai": self.t.subheading_font,
+            "hei": self.t.heading_font,
+            "xbs": self.t.title_font,
+        }.get(role or "fs", self.t.body_font)
+
+    def blank(self) -> None:
+        self.paragraph()
+
+    def title(self, b: Title) -> None:
+        p = self.paragraph(align="center", line=max(b.size * 1.6, self.t.line_pitch))
+        p.paragraph_format.keep_with_next = True
+        for i, line in enumerate(b.lines):
+            r = self.run(p, line, self.t.title_font, b.size)
+            if i < len(b.lines) - 1:
+                r.add_break()
+
+    def heading(self, b: Heading) -> None:
+        p = self.paragraph(align="justify")
+        kit.first_line_chars(p, 2, self.t.body_size)
+        p.paragraph_format.keep_with_next = True
+        self.run(p, b.text, self.t.heading_font if b.level == 1 else self.t.subheading_font, self.t.body_size)
+        kit.set_outline_level(p, b.level - 1)
+
+    def para(self, b: Para, keep: bool, right_chars: float | None = None) -> None:
+        p = self.paragraph(align=b.align)
+        if b.indent:
+            kit.first_line_chars(p, 2, self.t.body_size)
+        if right_chars is not None:
+            p.paragraph_format.right_indent = Pt(right_chars * self.t.body_size)
+        if keep or b.keep_with_next:
+            p.paragraph_format.keep_with_next = True
+        for r in b.runs:
+            self.run(
+                p, r.text, self.font(r.font or b.font), self.t.body_size, bold=r.bold, underline=r.underline
+            )
+
+    def table(self, b: Table) -> None:
+        t = self.t
+        ncols = len(b.header)
+        table = self.doc.add_table(rows=1 + len(b.rows), cols=ncols)
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        kit.set_fixed_layout(table, int(round(sum(b.widths) * 56.7)))
+        kit.set_table_borders(table)
+        kit.set_cell_margins(table)
+        for i, w in enumerate(b.widths):
+            table.columns[i].width = Mm(w)
+        line = b.size + 6
+        for r, values in enumerate((b.header, *b.rows)):
+            row = table.rows[r]
+            kit.set_row_flags(row, header=r == 0, cant_split=True)
+            for c, value in enumerate(values):
+                cell = row.cells[c]
+                cell.width = Mm(b.widths[c])
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                if b.merge_column == c and r > 0 and r > 1 and b.rows[r - 2][c] == value:
+                    continue  # merged below
+                p = cell.paragraphs[0]
+                p.alignment = _ALIGN["center" if r == 0 else b.align[c]]
+                p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+                p.paragraph_format.line_spacing = Pt(line)
+                p.paragraph_format.first_line_indent = Pt(0)
+                font = t.heading_font if r == 0 else t.body_font
+                self.run(p, value, font, b.size, bold=r > 0 and (r - 1, c) in b.bold_cells)
+        if b.merge_column is not None:
+            self._merge_runs(table, b)
+        self.last_was_table = True
+
+    def _merge_runs(self, table, b: Table) -> None:
+        c = b.merge_column
+        assert c is not None
+        start = 0
+        rows = b.rows
+        for i in range(1, len(rows) + 1):
+            if i == len(rows) or rows[i][c] != rows[start][c]:
+                if i - start > 1:
+                    top = table.cell(start + 1, c)
+                    top.merge(table.cell(i, c))
+                    top.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                start = i
+
+    # -- the whole memo --------------------------------------------------------------------------
+    def write(self, blocks: list[Block]) -> None:
+        self.setup()
+        signature = [i for i, b in enumerate(blocks) if isinstance(b, Para) and b.role == "signature"]
+        sig_indent = self._signature_indents([blocks[i] for i in signature])  # type: ignore[misc]
+        for i, b in enumerate(blocks):
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if isinstance(b, Title):
+                self.title(b)
+                if not (isinstance(nxt, Para) and nxt.role == "subtitle"):
+                    self.blank()
+            elif isinstance(b, Heading):
+                self.heading(b)
+            elif isinstance(b, Para):
+                if (
+                    b.role == "annex"
+                    and b.indent
+                    or (signature and i == signature[0] and b.role == "signature")
+                ):
+                    self.blank()  # 附件说明 and 署名 are set off by an empty line
+                keep = isinstance(nxt, Para) and nxt.role in ("quote", "meta", "reply")
+                right = sig_indent.get(signature.index(i)) if i in signature else None
+                self.para(b, keep, right)
+                if b.role == "subtitle":
+                    self.blank()
+            elif isinstance(b, Table):
+                self.table(b)
+            elif isinstance(b, PageBreak):
+                self.break_before = True
+
+    def _signature_indents(self, paras: list[Para]) -> dict[int, float]:
+        """GB/T 9704 §7.3.5.2 (no seal): the date 右空二字 under the signature, whose first
+        character is two characters left of the date's; a longer date moves the signature."""
+        if len(paras) != 2:
+            return {}
+        ws, wd = _width(paras[0].text), _width(paras[1].text)
+        date_right = ws - wd
+        if date_right >= 2:
+            return {0: 2.0, 1: date_right}
+        return {0: 4.0 + wd - ws, 1: 2.0}
+
+
+def write_docx(memo: Memo, path: str | os.PathLike, typography: Typography = GB9704) -> Path:
+    """Write the memo as DOCX; :class:`ExportError` if the file cannot be written."""
+    path = Path(path)
+    w = _Writer(memo, typography)
+    w.write(memo_blocks(memo))
+    try:
+        w.doc.save(str(path))
+    except OSError as e:
+        raise ExportError(
+            "write",
+            f"无法写入 {path}：{e.strerror or e}。请检查文件夹是否存在、文件是否正在 Word/WPS 中打开。",
+        ) from None
+    return path

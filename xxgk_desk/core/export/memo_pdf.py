@@ -1,0 +1,84 @@
+"""The memo as PDF: the DOCX converted by LibreOffice, so both look the same.
+
+No Qt here (the core never imports it). Without LibreOffice the error says to install it
+or to export DOCX and print that to PDF from Word or WPS.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from xxgk_desk.core.loaders.doc import find_soffice
+
+from .errors import ExportError
+from .memo_docx import GB9704, Typography, write_docx
+from .memo_model import Memo
+
+CONVERT_TIMEOUT = 180
+
+
+def pdf_available() -> bool:
+    """True when LibreOffice is installed (the window can grey out the PDF choice otherwise)."""
+    return find_soffice() is not None
+
+
+def docx_to_pdf(src: str | os.PathLike, dest: str | os.PathLike, timeout: int = CONVERT_TIMEOUT) -> Path:
+    """Convert a DOCX to PDF with LibreOffice (own profile per run; the output is checked)."""
+    soffice = find_soffice()
+    if not soffice:
+        raise ExportError(
+            "no_libreoffice",
+            "导出 PDF 需要 LibreOffice（未安装）。请安装 LibreOffice，或导出 DOCX 后用 Word/WPS 另存为 PDF。",
+        )
+    src, dest = Path(src), Path(dest)
+    with tempfile.TemporaryDirectory(prefix="xxgk-memo-pdf-") as work:
+        profile = Path(work) / "profile"
+        outdir = Path(work) / "out"
+        outdir.mkdir()
+        cmd = [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf:writer_pdf_Export",
+            "--outdir",
+            str(outdir),
+            str(src),
+        ]
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=timeout, check=False, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise ExportError(
+                "timeout",
+                f"LibreOffice 生成 PDF 超时（{timeout} 秒）。请改为导出 DOCX，再用 Word/WPS 另存为 PDF。",
+            ) from None
+        except OSError as e:
+            raise ExportError(
+                "no_libreoffice", f"无法启动 LibreOffice：{e}。请改为导出 DOCX，再用 Word/WPS 另存为 PDF。"
+            ) from None
+        out = outdir / (src.stem + ".pdf")
+        if not out.exists() or out.stat().st_size == 0 or not out.read_bytes()[:5] == b"%PDF-":
+            raise ExportError(
+                "convert_failed", "LibreOffice 未能生成 PDF。请改为导出 DOCX，再用 Word/WPS 另存为 PDF。"
+            )
+        try:
+            shutil.move(str(out), str(dest))
+        except OSError as e:
+            raise ExportError(
+                "write", f"无法写入 {dest}：{e.strerror or e}。请检查文件夹是否存在、文件是否正被打开。"
+            ) from None
+    return dest
+
+
+def write_pdf(memo: Memo, path: str | os.PathLike, typography: Typography = GB9704) -> Path:
+    """Write the memo as PDF (via its DOCX and LibreOffice); :class:`ExportError` otherwise."""
+    if not pdf_available():
+        docx_to_pdf("", path)  # raises the "install LibreOffice" message
+    with tempfile.TemporaryDirectory(prefix="xxgk-memo-") as work:
+        src = write_docx(memo, Path(work) / "memo.docx", typography)
+        return docx_to_pdf(src, path)
