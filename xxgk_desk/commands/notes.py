@@ -8,6 +8,7 @@ Sub-commands (all take ``--db PATH``; default ``$XXGK_DESK_DB`` or the user data
     notes export [FILE] -o review.json [--events]
     notes import review.json
     notes w3c FILE -o notes.jsonld
+    notes table FILE -o notes.xlsx|notes.csv|notes.jsonld
     notes backup -o copy.sqlite3
 
 Reading a FILE registers it in the database and re-anchors the report's notes on its
@@ -85,6 +86,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("file", metavar="FILE")
     q.add_argument("-o", "--output", required=True, metavar="NOTES.jsonld")
     q.set_defaults(func=run_w3c)
+
+    from xxgk_desk.commands.memo import add_table_parser  # notes as XLSX/CSV (written with the memo exporter)
+
+    add_table_parser(s, [db, ident])
 
 
 def _err(message: str) -> int:

@@ -115,8 +115,6 @@ def issue_blocks(issue: Issue, number: int, memo: Memo, *, tags: bool = True) ->
     out.append(Para(tuple(runs)))
     if issue.quote:
         out.append(Para(tuple(_quote_runs(issue, memo.options.quote_limit)), font="kai", role="quote"))
-    if issue.finding_message and issue.origin == "note" and issue.finding_message != issue.body:
-        out.append(para(f"自动检查提示：{issue.finding_message}", font="kai", role="meta"))
     if issue.reason:
         who = _who_when(issue.reviewer, issue.updated)
         out.append(para(f"驳回理由：{issue.reason}" + (f"（{who}）" if who else ""), font="kai", role="meta"))
@@ -154,6 +152,7 @@ def memo_blocks(memo: Memo) -> list[Block]:
         out.append(Heading(1, f"{cn_number(n)}、{text}"))
 
     heading("报告基本情况")
+    out.append(para("本次审核的报告基本信息如下。", keep_with_next=True))
     out.append(
         Table(
             ("项目", "内容"),
@@ -183,7 +182,7 @@ def memo_blocks(memo: Memo) -> list[Block]:
             ("项目", "分值", "得分", "说明"),
             tuple((r.label, _points(r.full), _points(r.points), r.detail) for r in memo.score_rows)
             + (("合计", _points(memo.score_full), total, ""),),
-            (50.0, 18.0, 18.0, 70.0),
+            (58.0, 16.0, 16.0, 66.0),
             ("left", "center", "center", "left"),
             bold_cells=frozenset((len(memo.score_rows), c) for c in range(4)),
         )
@@ -199,8 +198,9 @@ def memo_blocks(memo: Memo) -> list[Block]:
                 (str(p.no), p.name, p.status_label, p.heading or "—", str(p.page) if p.page else "—")
                 for p in memo.parts
             ),
-            (13.0, 55.0, 20.0, 54.0, 14.0),
+            (12.0, 60.0, 20.0, 52.0, 12.0),
             ("center", "left", "center", "left", "center"),
+            size=12.0,
             bold_cells=frozenset((i, 2) for i, p in enumerate(memo.parts) if p.status == "missing"),
         )
     )
@@ -222,8 +222,9 @@ def memo_blocks(memo: Memo) -> list[Block]:
                 )
                 for f in memo.fields
             ),
-            (56.0, 42.0, 42.0, 16.0),
+            (62.0, 40.0, 40.0, 14.0),
             ("left", "center", "center", "center"),
+            size=12.0,
             bold_cells=frozenset((i, 2) for i, f in enumerate(memo.fields) if f.corrected),
         )
     )

@@ -29,7 +29,7 @@ AUTOMATIC = "自动预审"
 UNDECIDED_MARK = "未处理的自动检查结果"
 DISMISSED_MARK = "已驳回的自动检查结果"
 CONFLICT_MARK = "合并冲突副本"
-GROUP_TITLES = {"_general": "总体", "_preamble": "标题及导语", "_other": "其他"}
+GROUP_TITLES = {"_general": "总体意见", "_preamble": "标题及导语", "_other": "其他"}
 TITLE_WIDTH = 20.0  # characters of 二号 type on a GB/T 9704 line (156 mm)
 _ACADEMIC_YEAR = re.compile(r"(\d{4})\s*[—–\-－~～至到]+\s*(\d{4})\s*学?年")
 
@@ -494,7 +494,7 @@ class _IssueMaker:
             severity_label=lab.severity.get(f.severity, f.severity),
             severity_rank=lab.rank.get(f.severity, 0),
             status=status,
-            status_label="" if automatic or origin == "dismissed" else lab.decision.get("none", ""),
+            status_label="",  # the mark says it: 未处理的自动检查结果 / 已驳回的自动检查结果
             body=f.message,
             quote=one_line(f.quote) if f.quote else None,
             page=self.places.doc.page_at(f.start) if f.start is not None else None,
@@ -604,6 +604,13 @@ def _group(issues: list[Issue], places: _Places) -> tuple[IssueGroup, ...]:
     return tuple(groups)
 
 
+def _covered(f: Finding, spans: list[tuple[int, int | None]]) -> bool:
+    """True when a reviewer's note sits on the finding's text (the note says it, not the finding)."""
+    if f.start is None or f.end is None:
+        return False
+    return any(a < f.end and f.start < (b if b is not None else a + 1) for a, b in spans)
+
+
 def collect_memo(
     doc: Document,
     sections: tuple[Section, ...],
@@ -655,12 +662,15 @@ def collect_memo(
                 continue
             issue = make.note(n, replies.get(n.id, []), findings)
             (highlights if n.category == "highlight" else issues).append(issue)
+        noted = [
+            (n.anchor.start, n.anchor.end) for n in stored.notes if n.anchor and n.anchor.start is not None
+        ]
         for f in review.findings:
             d = stored.decisions.get(f.key)
             kind = d.decision if d else "none"
             if kind == "dismissed" and include_dismissed:
                 issues.append(make.finding(f, "dismissed", d))
-            elif kind not in ("accepted", "dismissed") and include_undecided:
+            elif kind not in ("accepted", "dismissed") and include_undecided and not _covered(f, noted):
                 issues.append(make.finding(f, "finding", d))
 
     values = _field_values(review, stored)

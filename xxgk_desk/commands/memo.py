@@ -1,0 +1,177 @@
+"""``xxgk-desk memo``: write the review memo (审核意见) of a report as DOCX, Markdown, text or PDF.
+
+    memo FILE [-o OUT.docx] [--format docx|md|txt|pdf] [--db PATH] [--only-open]
+         [--with-context] [--include-dismissed] [--no-undecided] [--no-checklist]
+         [--reviewer NAME] [--to 主送单位]
+
+With a review database that knows the report (same file, or same institution and year) the
+memo carries the reviewer's notes, corrected fields, decisions and conclusion; otherwise it
+is an automatic pre-review (自动预审) from the engine's findings alone. Also
+``notes table FILE -o notes.xlsx|.csv|.jsonld`` (registered by commands/notes.py) writes
+the notes as a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from xxgk_desk.core.errors import ReadError, one_line
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "memo",
+        help="导出审核意见（DOCX/Markdown/文本/PDF；无审核记录时为自动预审）",
+        description="导出一份报告的审核意见。审核数据库中有该报告的批注或结论时据此撰写，否则根据自动检查结果生成自动预审意见。",
+    )
+    p.add_argument("file", metavar="FILE", help="报告文件（PDF/DOCX/DOC/TXT）")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="输出文件（默认：报告文件名-审核意见.docx；“-”输出到屏幕，仅限 md/txt）",
+    )
+    p.add_argument("--format", choices=("docx", "md", "txt", "pdf"), help="输出格式（默认按 -o 的扩展名）")
+    p.add_argument(
+        "--db", metavar="PATH", help="审核数据库文件（默认见 docs/store.md；不存在时生成自动预审意见）"
+    )
+    p.add_argument("--only-open", action="store_true", help="只列出待处理的批注")
+    p.add_argument("--with-context", action="store_true", help="引文前后附上原文上下文")
+    p.add_argument("--include-dismissed", action="store_true", help="同时列出已驳回的自动检查结果及驳回理由")
+    p.add_argument("--no-undecided", action="store_true", help="不列出审核人员尚未处理的自动检查结果")
+    p.add_argument("--no-checklist", action="store_true", help="不附清单事项覆盖情况表")
+    p.add_argument("--reviewer", metavar="NAME", help="审核人（默认取审核记录中的审核人）")
+    p.add_argument("--to", metavar="主送单位", help="主送单位（写在标题下，如“楚澜理工学院”）")
+    p.add_argument("--ocr", choices=("auto", "always", "never"), default="auto", help="扫描页文字识别")
+    p.add_argument("--rules", metavar="PARTS.yaml", type=Path, help="另一份部分清单（同 check --rules）")
+    p.set_defaults(func=run)
+
+
+def add_table_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    """``notes table``: the notes of one report as XLSX, CSV or W3C JSON (called by commands/notes.py)."""
+    q = sub.add_parser("table", help="把一份报告的批注导出为表格（XLSX/CSV）或 W3C JSON", parents=parents)
+    q.add_argument("file", metavar="FILE")
+    q.add_argument(
+        "-o", "--output", required=True, metavar="NOTES.xlsx", help="输出文件：.xlsx、.csv 或 .jsonld"
+    )
+    q.add_argument("--format", choices=("xlsx", "csv", "w3c"), help="输出格式（默认按 -o 的扩展名）")
+    q.set_defaults(func=run_table)
+
+
+def _err(message: str) -> int:
+    print(f"错误：{one_line(message)}", file=sys.stderr)
+    return 1
+
+
+def _analyse(args: argparse.Namespace):
+    """Read and check the file; raises ReadError with the loader's message."""
+    from xxgk_desk.core.pipeline import check
+    from xxgk_desk.core.rules import load_rules
+
+    rules = load_rules(parts_file=args.rules) if getattr(args, "rules", None) else load_rules()
+    result = check(args.file, ocr=getattr(args, "ocr", "auto"), rules=rules)
+    if result.error:
+        raise ReadError(result.error_code or "error", result.error)
+    return result, rules
+
+
+def _guarded(fn):  # noqa: ANN001, ANN202 - wraps run functions: people get one line, never a traceback
+    def run(args: argparse.Namespace) -> int:
+        from xxgk_desk.core.export import ExportError
+        from xxgk_desk.core.rules import RulesError
+        from xxgk_desk.core.store import StoreError
+
+        try:
+            return fn(args)
+        except (ReadError, StoreError, ExportError) as e:
+            return _err(e.message)
+        except RulesError as e:
+            return _err(f"规则文件有误：{e}")
+        except OSError as e:
+            return _err(f"无法读写文件：{e.filename or ''}（{e.strerror or e}）")
+
+    run.__doc__ = fn.__doc__
+    return run
+
+
+@_guarded
+def run(args: argparse.Namespace) -> int:
+    """Write the memo; exit 0, or 1 with a one-line Chinese message."""
+    from xxgk_desk.core import export
+    from xxgk_desk.core.store import Store, StoreError
+    from xxgk_desk.core.store.db import resolve_db_path
+
+    src = Path(args.file)
+    to_stdout = args.output == "-"
+    if to_stdout:
+        fmt = args.format or "md"
+        if fmt not in ("md", "txt"):
+            return _err("只有 Markdown（md）和文本（txt）格式可以输出到屏幕，请用 -o 指定输出文件。")
+        out = Path("-")
+    else:
+        out = Path(args.output) if args.output else Path(f"{src.stem}-审核意见.{args.format or 'docx'}")
+        fmt = export.memo_format(out, args.format)
+    if fmt == "pdf" and not export.pdf_available():
+        return _err("导出 PDF 需要 LibreOffice（未安装）。请安装 LibreOffice，或改用 --format docx。")
+    result, rules = _analyse(args)
+    doc, review = result.document, result.review
+    db = resolve_db_path(args.db)
+    if args.db and not db.exists():
+        raise StoreError("not_found", f"找不到审核数据库：{db}。不加 --db 可生成自动预审意见。")
+    store = Store(db, reviewer=args.reviewer) if db.exists() else None
+    try:
+        if store is not None:
+            export.attach_document(store, doc, review)
+        memo = export.collect_memo(
+            doc,
+            result.sections,
+            review,
+            store,
+            only_open=args.only_open,
+            with_context=args.with_context,
+            include_dismissed=args.include_dismissed,
+            include_undecided=not args.no_undecided,
+            include_checklist=not args.no_checklist,
+            reviewer=args.reviewer,
+            addressee=args.to,
+            rules=rules,
+        )
+    finally:
+        if store is not None:
+            store.close()
+    if to_stdout:
+        sys.stdout.write(export.render_markdown(memo) if fmt == "md" else export.render_text(memo))
+        return 0
+    path = export.write_memo(memo, out, fmt)
+    kind = "自动预审意见" if memo.automatic else "审核意见"
+    n = sum(1 for i in memo.issues if i.origin != "dismissed")
+    conclusion = f"，结论：{memo.conclusion_label}" if memo.conclusion_label else ""
+    print(f"已写出{kind}（问题 {n} 条{conclusion}）：{path}")
+    return 0
+
+
+@_guarded
+def run_table(args: argparse.Namespace) -> int:
+    """``notes table``: register the file like the other notes commands, then write the table."""
+    from xxgk_desk.core import export
+    from xxgk_desk.core.store import Store
+
+    export.table_format(args.output, args.format)  # a bad extension fails before any reading
+    result, rules = _analyse(args)
+    doc, review = result.document, result.review
+    with Store(getattr(args, "db", None), reviewer=getattr(args, "reviewer", None)) as store:
+        found = review.fields
+        institution = getattr(args, "institution", None) or (
+            found["institution"].value if "institution" in found else None
+        )
+        year = getattr(args, "year", None)
+        if year is None and "title_year" in found:
+            year = found["title_year"].value
+        store.register_version(doc, institution, year)
+        path, count = export.write_notes(
+            args.output, doc, result.sections, review, store, fmt=args.format, rules=rules
+        )
+    print(f"已导出 {count} 条批注：{path}")
+    return 0
