@@ -10,6 +10,7 @@ import hashlib
 import math
 from array import array
 from dataclasses import dataclass, field
+from functools import cached_property
 
 BLOCK_KINDS = ("heading", "paragraph", "table")
 
@@ -92,18 +93,24 @@ class Document:
     def page_count(self) -> int:
         return len(self.pages)
 
+    @cached_property
+    def _page_starts(self) -> list[int]:
+        return [p.start for p in self.pages]
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
     def page_at(self, offset: int) -> int:
         """The 1-based page number holding ``offset`` (the last page for the end of text)."""
         if not self.pages:
             return 1
-        starts = [p.start for p in self.pages]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._page_starts, offset) - 1
         return self.pages[max(i, 0)].number
 
     def block_at(self, offset: int) -> Block | None:
         """The block containing ``offset``, if any."""
-        starts = [b.start for b in self.blocks]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._block_starts, offset) - 1
         if i >= 0 and self.blocks[i].start <= offset < max(self.blocks[i].end, self.blocks[i].start + 1):
             return self.blocks[i]
         return None

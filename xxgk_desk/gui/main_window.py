@@ -358,6 +358,7 @@ class MainWindow(QMainWindow):
         store, rules = self.store, self.rules
         base = self.text_view.font().pointSizeF() if self.text_view.font().pointSizeF() > 0 else 11.0
         ui_thread = self.thread()
+        width = float(self.text_view.viewport().width())
         self.status_doc.setText(self.tr("正在读取 %1 …").replace("%1", Path(path).name))
 
         def work(progress):
@@ -366,7 +367,7 @@ class MainWindow(QMainWindow):
             if analysis.error:
                 return analysis, None, None
             progress(1, 3, "layout")
-            qdoc, dmap = build_text_document(analysis.document, analysis.sections, base, ui_thread)
+            qdoc, dmap = build_text_document(analysis.document, analysis.sections, base, ui_thread, width)
             progress(2, 3, "store")
             session = ReviewSession(store, analysis, rules)
             progress(3, 3, "done")
@@ -397,11 +398,25 @@ class MainWindow(QMainWindow):
         if not has_pdf:
             self.act_page.setChecked(False)
             self.page_view.hide()
-        self.refresh_all()
         self._remember(os.path.abspath(path))
         self._enable_document_actions(True)
         self._update_title()
+        # The rest in short steps, each returning to the event loop, so the window never freezes.
+        self._stage(lambda: (self._refresh_panels(), self._stage(lambda: self._finish_loading(session))))
+
+    def _stage(self, fn) -> None:
+        if self.runner.synchronous:
+            fn()
+        else:
+            QTimer.singleShot(0, fn)
+
+    def _finish_loading(self, session) -> None:
+        if session is not self.session:
+            return  # another file was opened meanwhile
+        self._paint_highlights()
         self.document_ready.emit()
+        for error in take_errors():
+            QMessageBox.warning(self, self.tr("操作未完成"), error.message)
         if session.ref.reanchor and session.ref.reanchor.orphans:
             self.statusBar().showMessage(
                 self.tr("%1 条批注在新版本中未能定位，已列入批注列表（标为“未定位”）。").replace(
@@ -463,6 +478,15 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ refreshing
     def refresh_all(self, _change: Change | None = None) -> None:
+        """After a change: panels, highlights and status from the store."""
+        if self.session is None:
+            return
+        self._refresh_panels()
+        self._paint_highlights()
+        for error in take_errors():
+            QMessageBox.warning(self, self.tr("操作未完成"), error.message)
+
+    def _refresh_panels(self) -> None:
         if self.session is None:
             return
         s = self.session
@@ -483,10 +507,7 @@ class MainWindow(QMainWindow):
         self.score_label.setToolTip(
             "\n".join(f"{k}: {v:g}  {sc.details.get(k, '')}" for k, v in sc.components.items())
         )
-        self._paint_highlights()
         self._update_status()
-        for error in take_errors():
-            QMessageBox.warning(self, self.tr("操作未完成"), error.message)
 
     def _paint_highlights(self) -> None:
         s = self.session

@@ -44,6 +44,7 @@ def table_view(model, stretch: int | None = None, sortable: bool = True) -> QTab
     view.setSortingEnabled(sortable)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(40)  # size columns from the first rows, not all 1,000 of them
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view

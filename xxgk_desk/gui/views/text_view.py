@@ -60,9 +60,11 @@ def build_text_document(
     sections: tuple[Section, ...],
     base_size: float = 11.0,
     target_thread: QThread | None = None,
+    text_width: float | None = None,
 ) -> tuple[QTextDocument, DocMap]:
     """A QTextDocument of the report and its offset map. Safe off the UI thread: pass the UI thread
-    as ``target_thread`` and the finished document is handed over to it."""
+    as ``target_thread`` and the finished document is handed over to it; with ``text_width`` (the
+    view's width) the whole layout is done here too, so showing it does not stall the window."""
     qdoc = QTextDocument()
     qdoc.setUndoRedoEnabled(False)
     font = QFont()
@@ -105,6 +107,9 @@ def build_text_document(
                 cursor.insertText(text[head_end : block.end], plain)
         else:
             cursor.insertText(raw, plain)
+    if text_width:
+        qdoc.setTextWidth(text_width)
+        qdoc.documentLayout().documentSize()  # lays out every block now, off the UI thread
     if target_thread is not None and target_thread is not qdoc.thread():
         qdoc.moveToThread(target_thread)
     return qdoc, dmap
@@ -148,6 +153,8 @@ class ReportView(QTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        # A scroll bar that comes and goes would change the width and force a full relayout.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.dmap: DocMap | None = None
         self.doc: Document | None = None
         self._qdoc: QTextDocument | None = None
