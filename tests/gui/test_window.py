@@ -184,7 +184,7 @@ def test_accept_and_dismiss_findings(window, monkeypatch):
 
 def test_everything_is_still_there_after_a_restart(window, monkeypatch, qtbot):
     monkeypatch.setattr(mw, "NoteDialog", FakeNoteDialog)
-    s = open_sample(window)
+    open_sample(window)
     select_text(window, "XX处")
     window.add_note()
     window.fields_panel.model.setData(window.fields_panel.model.index(5, 2), "13")
