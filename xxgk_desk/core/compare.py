@@ -350,13 +350,19 @@ def _pairs(
         if b not in used_b:
             out.append((f"heading:{b}", newer.sections[b].title, None, b, None))
 
-    def position(p: tuple[str, str, int | None, int | None, str | None]) -> tuple[int, int]:
-        b, a = p[3], p[2]
-        return (
-            (newer.sections[b].start, 0)
-            if b is not None
-            else (older.sections[a].start if a is not None else 0, 1)
-        )
+    # Order: the title block, the standard parts in the rules' order, then other headings as
+    # they come in the newer report, then those only the older report has.
+    rank = {p.key: i for i, p in enumerate(rules.parts)}
+
+    def position(p: tuple[str, str, int | None, int | None, str | None]) -> tuple[int, int, int]:
+        key, _, a, b, part = p
+        if key == "title":
+            return (0, 0, 0)
+        if part is not None:
+            return (1, rank.get(part, 0), 0)
+        if b is not None:
+            return (2, newer.sections[b].start, 0)
+        return (3, older.sections[a].start if a is not None else 0, 0)
 
     return sorted(out, key=position)
 

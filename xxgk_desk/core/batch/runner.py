@@ -110,17 +110,24 @@ def run_batch(
     cancel: Cancel | None = None,
     ordered: bool = False,
     max_in_flight: int | None = None,
+    worker: Callable[..., BatchResult] = check_file,
 ) -> Iterator[BatchResult]:
     """Check every file in worker processes; yield results as they finish (``ordered``: in input order).
 
-    ``jobs`` defaults to the number of CPUs. ``on_progress`` is called (in the consuming thread)
+    ``jobs`` defaults to the number of CPUs; ``jobs=0`` checks in this process, one file after
+    the other (no start-up cost: for a handful of files, tests and debugging; a crash in a PDF
+    library then takes the caller down). ``on_progress`` is called (in the consuming thread)
     after every file. ``cancel`` (a ``threading.Event`` or a callable) stops submitting, cancels
     what has not started and returns at once; files already being read finish in the background
-    and are dropped. Closing the generator early does the same.
+    and are dropped. Closing the generator early does the same. ``worker`` (a top-level
+    function ``(index, path, ocr, parts_file) -> BatchResult``) replaces the reading and checking.
     """
     todo: deque[tuple[int, str, int]] = deque((i, str(p), 0) for i, p in enumerate(paths))
     total = len(todo)
     if not total:
+        return
+    if jobs == 0:
+        yield from _inline(todo, ocr, str(parts_file) if parts_file else None, on_progress, cancel, worker)
         return
     jobs = max(1, min(jobs or default_jobs(), total))
     limit = max(1, max_in_flight or 2 * jobs)
@@ -147,7 +154,7 @@ def run_batch(
                     task = todo.popleft()
                 else:
                     break
-                in_flight[pool.submit(check_file, task[0], task[1], ocr, pfile)] = task
+                in_flight[pool.submit(worker, task[0], task[1], ocr, pfile)] = task
             finished, _ = wait(in_flight, timeout=POLL_S, return_when=FIRST_COMPLETED)
             broken: list[tuple[int, str, int]] = []
             ready: list[BatchResult] = []
@@ -158,7 +165,8 @@ def run_batch(
                 except BrokenProcessPool:
                     broken.append(task)
                 except Exception as e:  # the result could not come back (pickling, say)
-                    ready.append(failed_result(task[0], task[1], f"检查此文件时出错：{e}", "internal"))
+                    msg = f"检查此文件时程序出错（{type(e).__name__}: {e}）。其他文件不受影响；请把此文件反馈给开发者。"
+                    ready.append(failed_result(task[0], task[1], msg, "internal"))
             if broken:
                 broken += [in_flight.pop(f) for f in list(in_flight)]  # the whole pool is gone
                 pool.shutdown(wait=True, cancel_futures=True)
@@ -192,3 +200,28 @@ def run_batch(
             pool.shutdown(wait=False, cancel_futures=True)
         else:
             pool.shutdown(wait=True)
+
+
+def _inline(
+    todo: deque[tuple[int, str, int]],
+    ocr: str,
+    parts_file: str | None,
+    on_progress: Callable[[Progress], None] | None,
+    cancel: Cancel | None,
+    worker: Callable[..., BatchResult],
+) -> Iterator[BatchResult]:
+    total, done, failed = len(todo), 0, 0
+    start = time.monotonic()
+    for idx, path, _ in todo:
+        if is_cancelled(cancel):
+            return
+        try:
+            res = worker(idx, path, ocr, parts_file)
+        except Exception as e:
+            res = failed_result(idx, path, f"检查此文件时程序出错（{type(e).__name__}: {e}）。", "internal")
+        done += 1
+        failed += not res.ok
+        if on_progress is not None:
+            elapsed = time.monotonic() - start
+            on_progress(Progress(done, total, failed, 0, elapsed, elapsed / done * (total - done), res.path))
+        yield res

@@ -124,7 +124,7 @@ def check_file(index: int, path: str, ocr: str = "auto", parts_file: str | None 
 
 # -- what made a result: cached results are reused only while this stays the same ----------
 
-_CODE_PARTS = ("loaders", "engine", "outline.py", "normalize.py", "document.py", "pipeline.py")
+_CODE_PARTS = ("loaders", "engine", "outline.py", "normalize.py", "document.py", "pipeline.py", "compare.py")
 
 
 @cache
@@ -143,7 +143,7 @@ def _code_hash() -> str:
 
 
 def engine_fingerprint(parts_file: str | os.PathLike | None = None, ocr: str = "auto") -> str:
-    """Identifies the reader + engine + rules that produce a check result (a cache key part).
+    """Identifies the reader + engine + comparison + rules behind a cached result (a cache key part).
 
     Made of the program version, a hash of the reading and checking code (so a development
     checkout never reuses stale results), the rules files' contents and the OCR mode.

@@ -227,7 +227,8 @@ class Workspace:
         force: bool = False,
         replace: bool = False,
     ) -> AddReport:
-        """Add folders (recursively) and files; check what is new on ``jobs`` processes.
+        """Add folders (recursively) and files; check what is new on ``jobs`` processes
+        (default: one per CPU; 0: in this process, see :func:`~.runner.run_batch`).
 
         Unchanged files (same SHA-256, same engine) are not read again (``force`` re-checks).
         ``on_progress`` gets a :class:`Progress` after each file; ``on_result`` each result (a

@@ -234,15 +234,26 @@ def _coverage_sheet(wb: Any, matrix: CoverageMatrix, rows: Sequence[OverviewRow]
 
 
 def _comparison_table(ws: Workspace, rows: Sequence[OverviewRow]) -> tuple[list[str], list[list[Any]]]:
-    headers = ["学校", "上一年度", "本年度", "部分或标题", "相似度", "照搬上年", "上年字数", "本年字数"]
+    headers = [
+        "学校",
+        "上一年度",
+        "本年度",
+        "部分或标题",
+        "相似度",
+        "照搬上年",
+        "上年字数",
+        "本年字数",
+        "说明",
+    ]
     out: list[list[Any]] = []
     for pair in ws.pairs_by_institution(rows):
         cmp = ws.comparison(pair.older, pair.newer)
         if cmp is None:
             continue
         for m in cmp.sections:
+            note = "本年缺少" if m.newer is None else ("上年缺少" if m.older is None else None)
             out.append([pair.newer.institution, pair.older.year, pair.newer.year, m.name, m.similarity,
-                        "是" if m.boilerplate else None, m.chars[0] or None, m.chars[1] or None])  # fmt: skip
+                        "是" if m.boilerplate else None, m.chars[0] or None, m.chars[1] or None, note])  # fmt: skip
     return headers, out
 
 
