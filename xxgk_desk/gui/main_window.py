@@ -408,7 +408,7 @@ class MainWindow(QMainWindow):
         if self.runner.synchronous:
             fn()
         else:
-            QTimer.singleShot(0, fn)
+            QTimer.singleShot(10, fn)
 
     def _finish_loading(self, session) -> None:
         if session is not self.session:

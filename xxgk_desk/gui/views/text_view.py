@@ -191,13 +191,26 @@ class ReportView(QTextEdit):
         self._spans[kind] = spans
         self._apply()
 
+    def visible_range(self, margin: int = 4000) -> tuple[int, int]:
+        """Code points shown in the viewport, widened by ``margin`` on each side."""
+        if self.dmap is None:
+            return (0, 0)
+        top = self.dmap.from_qt(self.cursorForPosition(QPoint(0, 0)).position())
+        vp = self.viewport()
+        bottom = self.dmap.from_qt(self.cursorForPosition(QPoint(vp.width() - 1, vp.height() - 1)).position())
+        return max(0, top - margin), bottom + margin
+
     def _apply(self) -> None:
+        """Turn the spans near the viewport into extra selections (all of them would be slow on 300 pages)."""
         if self.dmap is None:
             self.setExtraSelections([])
             return
+        lo, hi = self.visible_range()
         selections = []
         for kind in HIGHLIGHT_KINDS:
             for span in self._spans[kind]:
+                if span.end < lo or span.start > hi:
+                    continue
                 sel = QTextEdit.ExtraSelection()
                 cur = QTextCursor(self.document())
                 cur.setPosition(self.dmap.to_qt(span.start))
@@ -231,6 +244,8 @@ class ReportView(QTextEdit):
         bar.setValue(bar.value() + rect.top() - self.viewport().height() // 4)
         if end is not None:
             self.set_highlights("current", [Span(start, end, "#bfdbfe")])
+        else:
+            self._apply()
 
     def selected_span(self) -> tuple[int, int] | None:
         cur = self.textCursor()
@@ -251,6 +266,7 @@ class ReportView(QTextEdit):
 
     def _emit_reading_position(self) -> None:
         if self.dmap is not None:
+            self._apply()
             self.reading_position_changed.emit(self.offset_at_top())
 
     def contextMenuEvent(self, event) -> None:
