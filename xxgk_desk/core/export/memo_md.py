@@ -28,11 +28,12 @@ _LINE_START = re.compile(
 
 def md_escape(text: str, *, block: bool = True) -> str:
     """``text`` as literal Markdown; line breaks become hard breaks (backslash + newline).
-    ``block=False`` (table cells, inline use) leaves line-start markers alone."""
+    ``block=False``: the text does not start a line (it follows other text, or sits in a
+    table cell), so its first line needs no escaping of list or heading markers."""
     lines = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         line = _INLINE.sub(r"\\\1", line)
-        m = _LINE_START.match(line) if block else None
+        m = _LINE_START.match(line) if block or i > 0 else None
         if m:
             at = m.start("num") if m.group("num") else m.start("mark") if m.group("mark") else m.start("rule")
             line = line[:at] + "\\" + line[at:]

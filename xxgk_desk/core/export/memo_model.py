@@ -44,7 +44,7 @@ class MemoOptions:
     include_undecided: bool = True
     include_checklist: bool = True
     context_chars: int = 40
-    quote_limit: int = 300  # longer quotes are cut in the middle (……); 0 keeps them whole
+    quote_limit: int = 200  # longer quotes are cut in the middle (……); 0 keeps them whole
 
 
 @dataclass(frozen=True)
@@ -622,6 +622,7 @@ def collect_memo(
     include_dismissed: bool = False,
     include_undecided: bool = True,
     include_checklist: bool = True,
+    quote_limit: int = 200,
     reviewer: str | None = None,
     addressee: str | None = None,
     when: date | None = None,
@@ -633,7 +634,8 @@ def collect_memo(
     ``store.register_version(doc, …)`` (or :func:`attach_document`) first so notes are placed
     on this text. ``include_undecided`` lists findings nobody has accepted or dismissed yet
     (marked 未处理的自动检查结果); ``include_dismissed`` lists dismissed ones with the reason;
-    ``only_open`` leaves out resolved and won't-fix notes. ``when`` overrides the memo date.
+    ``only_open`` leaves out resolved and won't-fix notes. Quotes longer than ``quote_limit``
+    characters are cut in the middle in the memo (0: never). ``when`` overrides the memo date.
     """
     rules = rules or load_rules()
     options = MemoOptions(
@@ -642,6 +644,7 @@ def collect_memo(
         include_dismissed=include_dismissed,
         include_undecided=include_undecided,
         include_checklist=include_checklist,
+        quote_limit=quote_limit,
     )
     labels = _Labels(rules)
     places = _Places(doc, sections, review, rules)

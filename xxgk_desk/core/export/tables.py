@@ -279,11 +279,12 @@ def write_notes_w3c(store: Any, doc: Document, path: str | os.PathLike) -> Path:
     from xxgk_desk.core.store import write_review_file
 
     if store is None or not store.find_document(doc.file_sha256):
-        data: dict[str, Any] = {
+        data: dict[str, Any] = {  # the store's shape (store/w3c.py), with no notes
             "@context": "http://www.w3.org/ns/anno.jsonld",
             "type": "AnnotationCollection",
+            "label": "xxgk-desk notes",
             "total": 0,
-            "items": [],
+            "first": {"type": "AnnotationPage", "startIndex": 0, "items": []},
         }
     else:
         data = store.w3c_annotations(doc)

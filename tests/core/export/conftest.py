@@ -1,0 +1,152 @@
+"""Fixtures for the exporter tests: the project's sample report, checked once, and a review of it
+in a fresh database with notes of every kind (reply, resolved, whole-report, highlight, long,
+special characters), an accepted and a dismissed finding, a corrected field and a conclusion."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from xxgk_desk.core.pipeline import Analysis, check
+from xxgk_desk.core.store import Store
+
+ROOT = Path(__file__).resolve().parents[3]
+SAMPLE = ROOT / "resources" / "samples" / "sample-report.docx"
+
+SPECIAL = "引号“中文”与\"直引号\"和'单引号'，尖括号<b>加粗</b>&amp; a<b && c>d，表情😀，扩展汉字𠀀𪚥。"
+LONG = "".join(f"第{i:04d}段长批注内容，检查超长文本是否完整保留。" for i in range(200))  # > 5,000 characters
+FORMULA = '=HYPERLINK("http://example.com","点这里")'
+RECOMMENDATIONS = "1. 核实依申请公开数据并更正。\n2. 替换模板占位内容。"
+
+
+@dataclass
+class Demo:
+    """What the review put in the store, to check the exports against."""
+
+    analysis: Analysis
+    store: Store
+    notes: dict[str, str] = field(default_factory=dict)  # name → note id
+    bodies: dict[str, str] = field(default_factory=dict)  # name → body
+    quotes: dict[str, str] = field(default_factory=dict)  # name → quote
+    pages: dict[str, int] = field(default_factory=dict)  # name → page
+    reply: str = ""
+    accepted: str = ""  # finding key
+    dismissed: str = ""
+    dismiss_reason: str = ""
+    undecided: list[str] = field(default_factory=list)
+
+    @property
+    def doc(self):
+        return self.analysis.document
+
+    @property
+    def review(self):
+        return self.analysis.review
+
+    @property
+    def sections(self):
+        return self.analysis.sections
+
+
+@pytest.fixture(scope="session")
+def sample() -> Analysis:
+    result = check(SAMPLE)
+    assert result.ok and result.review is not None
+    return result
+
+
+def _span(doc, quote: str) -> tuple[int, int]:
+    i = doc.text.index(quote)
+    return i, i + len(quote)
+
+
+@pytest.fixture
+def demo(sample, tmp_path) -> Demo:
+    store = Store(tmp_path / "reviews.sqlite3", reviewer="张三")
+    d = Demo(sample, store)
+    doc, review = sample.document, sample.review
+    store.register_version(doc, "楚澜理工学院", 2024)
+    by_rule = {f.rule: f for f in review.findings}
+
+    def note(name: str, quote: str | None, body: str, **kw) -> str:
+        if quote is None:
+            ch = store.add_note(doc, body=body, **kw)
+        else:
+            s, e = _span(doc, quote)
+            ch = store.add_note(doc, s, e, body=body, **kw)
+            d.quotes[name] = quote
+            d.pages[name] = doc.page_at(s)
+        d.notes[name], d.bodies[name] = ch.id, body
+        return ch.id
+
+    f = by_rule["sum_mismatch"]
+    ch = store.accept_finding(
+        doc,
+        f.key,
+        start=f.start,
+        end=f.end,
+        body="受理12件，分项合计11件。",
+        category="data_error",
+        severity="error",
+    )
+    d.accepted = f.key
+    d.notes["accepted"], d.bodies["accepted"] = ch.related[0].id, "受理12件，分项合计11件。"
+    d.quotes["accepted"], d.pages["accepted"] = re.sub(r"\s+", " ", f.quote).strip(), doc.page_at(f.start)
+    f = by_rule["checklist_gap"]
+    d.dismissed, d.dismiss_reason = f.key, "栏目路径已写明，不要求单独网址。"
+    store.dismiss_finding(doc, f.key, d.dismiss_reason)
+    d.undecided = [x.key for x in review.findings if x.key not in (d.accepted, d.dismissed)]
+
+    parent = note("reply_parent", "师生员工对学校信息公开工作的满意度为96.8%", "满意度调查方式未说明。",
+                  category="missing", severity="warning")  # fmt: skip
+    d.reply = "同意，请补充问卷发放对象和方式。"
+    store.reply(parent, d.reply, reviewer="李四")
+    rid = note("resolved", "2024年10月28日", "落款日期符合时限要求。", category="timeliness", severity="info")
+    store.set_note_status(rid, "resolved")
+    note("special", "学校共主动公开各类信息2186条", SPECIAL, category="wording", severity="warning")
+    note("long", "招生信息方面，学校在招生信息网公开", LONG, category="other", severity="info")
+    note("formula", "官方微博同步发布信息312条", FORMULA, category="data_error", severity="warning")
+    note(
+        "highlight",
+        "学校为每项清单事项建立电子档案",
+        "“一项一档”值得推广。",
+        category="highlight",
+        severity="info",
+    )
+    note("whole", None, "报告结构完整，个别数据需更正。", category="other", severity="info")
+    store.set_field(doc, "active_total", value=2168, extracted=2186)
+    store.set_review(doc, state="done", conclusion="basic_pass", summary=RECOMMENDATIONS)
+    yield d
+    store.close()
+
+
+def docx_text(path) -> str:
+    """Every paragraph and table cell of a DOCX, in order, one per line."""
+    import docx
+
+    document = docx.Document(str(path))
+    out = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            parts = [
+                (t.text or "") if t.tag.endswith("}t") else "\n"
+                for t in child.iter()
+                if t.tag.endswith(("}t", "}br"))
+            ]
+            out.append("".join(parts))
+        elif tag == "tbl":
+            for tr in child.iter():
+                if tr.tag.endswith("}tc"):
+                    out.append("".join(t.text or "" for t in tr.iter() if t.tag.endswith("}t")))
+    return "\n".join(out)
+
+
+def md_unescape(text: str) -> str:
+    """Undo the Markdown escaping of md_escape (backslash escapes, hard breaks)."""
+    text = text.replace("\\\n", "\n")
+    return re.sub(r"\\([\\`*_\[\]<>&|~#+\-=.)!])", r"\1", text)
