@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .fmt import cn_number, shorten
+from .fmt import cn_date, cn_number, local_date, shorten
 from .memo_model import Issue, Memo
 
 TYPE_AREA_MM = 156.0
@@ -95,8 +95,6 @@ def _quote_runs(issue: Issue, limit: int) -> list[Run]:
 
 
 def _who_when(name: str | None, iso: str | None) -> str:
-    from .fmt import cn_date, local_date
-
     day = local_date(iso)
     bits = [b for b in (name, cn_date(day) if day else "") if b]
     return "，".join(bits)
@@ -250,9 +248,7 @@ def memo_blocks(memo: Memo) -> list[Block]:
 
     if memo.checklist:
         out.append(para("附件：清单事项覆盖情况表", role="annex"))
-    signature = (
-        "xxgk-desk 自动预审" if memo.automatic else f"审核人：{memo.reviewer}" if memo.reviewer else ""
-    )
+    signature = memo.signature
     if signature:
         out.append(para(signature, indent=False, align="right", role="signature"))
     out.append(para(memo.date, indent=False, align="right", role="signature"))

@@ -25,7 +25,7 @@ from . import docx_kit as kit
 from .errors import ExportError
 from .fmt import xml_safe
 from .memo_blocks import Block, Heading, PageBreak, Para, Table, Title, memo_blocks
-from .memo_model import Memo, _width
+from .memo_model import Memo, text_width
 
 
 @dataclass(frozen=True)
@@ -252,7 +252,8 @@ class _Writer:
                     or (signature and i == signature[0] and b.role == "signature")
                 ):
                     self.blank()  # 附件说明 and 署名 are set off by an empty line
-                keep = isinstance(nxt, Para) and nxt.role in ("quote", "meta", "reply")
+                # an issue stays with the first lines of its quote; replies may flow on
+                keep = b.role == "body" and isinstance(nxt, Para) and nxt.role in ("quote", "meta", "reply")
                 right = sig_indent.get(signature.index(i)) if i in signature else None
                 self.para(b, keep, right)
                 if b.role == "subtitle":
@@ -267,7 +268,7 @@ class _Writer:
         character is two characters left of the date's; a longer date moves the signature."""
         if len(paras) != 2:
             return {}
-        ws, wd = _width(paras[0].text), _width(paras[1].text)
+        ws, wd = text_width(paras[0].text), text_width(paras[1].text)
         date_right = ws - wd
         if date_right >= 2:
             return {0: 2.0, 1: date_right}

@@ -189,7 +189,10 @@ class Memo:
 
     @property
     def signature(self) -> str:
-        return self.reviewer or ("xxgk-desk 自动预审" if self.automatic else "")
+        """The 署名 line above the date."""
+        if self.automatic:
+            return "xxgk-desk 自动预审"
+        return f"审核人：{self.reviewer}" if self.reviewer else ""
 
 
 # -- reading the store ---------------------------------------------------------------------------------
@@ -347,20 +350,21 @@ def _year_text(review: Review, values: dict[str, Any]) -> str:
     return f"{year}年度" if year else ""
 
 
-def _width(text: str) -> float:
+def text_width(text: str) -> float:
+    """Width in full-width characters (Latin letters and digits count half)."""
     return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text)
 
 
 def _title_lines(parts: list[str]) -> tuple[str, ...]:
     """The title broken between its phrases so that no line is longer than a 二号 line."""
     full = "".join(parts)
-    if _width(full) <= TITLE_WIDTH:
+    if text_width(full) <= TITLE_WIDTH:
         return (full,)
     best: tuple[float, tuple[str, ...]] | None = None
     for i in range(1, len(parts)):
         a, b = "".join(parts[:i]), "".join(parts[i:])
-        if _width(a) <= TITLE_WIDTH and _width(b) <= TITLE_WIDTH:
-            cost = abs(_width(a) - _width(b))
+        if text_width(a) <= TITLE_WIDTH and text_width(b) <= TITLE_WIDTH:
+            cost = abs(text_width(a) - text_width(b))
             if best is None or cost < best[0]:
                 best = (cost, (a, b))
     return best[1] if best else (full,)
