@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,6 +37,7 @@ def make_folder(root: Path) -> dict[str, Path]:
                 2024,
                 parts=("overview", "active", "on_request", "annex"),
                 items=(1, 2, 3, 10, 11),
+                extra="信息公开工作联系人：XXX，联系电话：XXXXXXXX。",
             ),
         ),
         "no_annex": write(
@@ -61,13 +63,25 @@ def store(tmp_path):
     s.close()
 
 
-@pytest.fixture(scope="module")
-def province(tmp_path_factory):
-    """A folder checked once for the module: (workspace, files, add report)."""
-    root = tmp_path_factory.mktemp("province")
+def checked_province(root: Path, jobs: int) -> tuple[Workspace, dict[str, Path], Any]:
+    """The folder of :func:`make_folder` added to a fresh workspace."""
     files = make_folder(root / "reports")
     store = Store(root / "reviews.sqlite3", reviewer="张三")
     ws = Workspace(store, "湖北")
-    report_ = ws.add([root / "reports"], jobs=2)
-    yield ws, files, report_
-    store.close()
+    return ws, files, ws.add([root / "reports"], jobs=jobs)
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory):
+    """A folder checked once for the module on two processes: (workspace, files, add report)."""
+    ws, files, rep = checked_province(tmp_path_factory.mktemp("province"), jobs=2)
+    yield ws, files, rep
+    ws.store.close()
+
+
+@pytest.fixture(scope="module")
+def province_inline(tmp_path_factory):
+    """The same, checked in this process (cheaper, for tests about what comes after)."""
+    ws, files, rep = checked_province(tmp_path_factory.mktemp("province"), jobs=0)
+    yield ws, files, rep
+    ws.store.close()

@@ -91,8 +91,10 @@ def report(
     variant: int | dict[str, int] = 0,
     items: tuple[int, ...] = tuple(range(1, 51)),
     date: str | None = None,
+    extra: str = "",
 ) -> str:
-    """The text of a report; ``variant`` is one number or a number per part key."""
+    """The text of a report; ``variant`` is one number or a number per part key; ``extra`` is
+    added to the overview (a defect to find, say)."""
 
     def v(key: str) -> int:
         return variant.get(key, 0) if isinstance(variant, dict) else variant
@@ -100,7 +102,7 @@ def report(
     period = f"{year - 1}年9月1日至{year}年8月31日"
     figs = {"active": active, "received": received, "answered": answered, "withheld": withheld}
     body = {
-        "overview": _pick(_OVERVIEW, v("overview")),
+        "overview": _pick(_OVERVIEW, v("overview")) + extra,
         "active": _pick(_ACTIVE, v("active")).format(**figs),
         "on_request": _pick(_ON_REQUEST, v("on_request")).format(**figs),
         "evaluation": _pick(_EVALUATION, v("evaluation")),
