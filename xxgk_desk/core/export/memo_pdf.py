@@ -21,6 +21,13 @@ from .memo_model import Memo
 CONVERT_TIMEOUT = 180
 
 
+def _no_libreoffice() -> ExportError:
+    return ExportError(
+        "no_libreoffice",
+        "导出 PDF 需要 LibreOffice（未安装）。请安装 LibreOffice，或导出 DOCX 后用 Word/WPS 另存为 PDF。",
+    )
+
+
 def pdf_available() -> bool:
     """True when LibreOffice is installed (the window can grey out the PDF choice otherwise)."""
     return find_soffice() is not None
@@ -30,10 +37,7 @@ def docx_to_pdf(src: str | os.PathLike, dest: str | os.PathLike, timeout: int = 
     """Convert a DOCX to PDF with LibreOffice (own profile per run; the output is checked)."""
     soffice = find_soffice()
     if not soffice:
-        raise ExportError(
-            "no_libreoffice",
-            "导出 PDF 需要 LibreOffice（未安装）。请安装 LibreOffice，或导出 DOCX 后用 Word/WPS 另存为 PDF。",
-        )
+        raise _no_libreoffice()
     src, dest = Path(src), Path(dest)
     with tempfile.TemporaryDirectory(prefix="xxgk-memo-pdf-") as work:
         profile = Path(work) / "profile"
@@ -78,7 +82,7 @@ def docx_to_pdf(src: str | os.PathLike, dest: str | os.PathLike, timeout: int = 
 def write_pdf(memo: Memo, path: str | os.PathLike, typography: Typography = GB9704) -> Path:
     """Write the memo as PDF (via its DOCX and LibreOffice); :class:`ExportError` otherwise."""
     if not pdf_available():
-        docx_to_pdf("", path)  # raises the "install LibreOffice" message
+        raise _no_libreoffice()
     with tempfile.TemporaryDirectory(prefix="xxgk-memo-") as work:
         src = write_docx(memo, Path(work) / "memo.docx", typography)
         return docx_to_pdf(src, path)
