@@ -254,3 +254,26 @@ def test_models_pass_the_model_tester(window, qtmodeltester, monkeypatch):
         window.checklist_panel.model,
     ):
         qtmodeltester.check(model, force_py=True)
+
+
+def test_export_dialog_previews_and_writes_the_memo(window, monkeypatch, tmp_path, messages):
+    from docx import Document as Docx
+
+    from xxgk_desk.gui.views import export_dialog
+
+    monkeypatch.setattr(mw, "NoteDialog", FakeNoteDialog)
+    open_sample(window)
+    select_text(window, "XX处")
+    window.add_note()
+    dialog = export_dialog.ExportDialog(window.session, window)
+    assert FakeNoteDialog.body in dialog.preview.toPlainText()
+    out = tmp_path / "审核意见.docx"
+    monkeypatch.setattr(export_dialog.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    dialog.save_memo()
+    assert out.exists()
+    text = "\n".join(p.text for p in Docx(str(out)).paragraphs)
+    assert "楚澜理工学院" in text and "审核意见" in text
+    dialog.only_open.setChecked(True)
+    window.session.set_note_status(window.session.notes()[0].id, "resolved")
+    dialog.update_preview()
+    assert FakeNoteDialog.body not in dialog.preview.toPlainText()
