@@ -277,3 +277,32 @@ def test_export_dialog_previews_and_writes_the_memo(window, monkeypatch, tmp_pat
     window.session.set_note_status(window.session.notes()[0].id, "resolved")
     dialog.update_preview()
     assert FakeNoteDialog.body not in dialog.preview.toPlainText()
+
+
+def test_orphaned_note_is_listed_and_reattached_by_hand(window, monkeypatch, tmp_path):
+    """A revised report loses the quoted sentence: the note is kept as an orphan and put back by hand."""
+    monkeypatch.setattr(mw, "NoteDialog", FakeNoteDialog)
+    v1 = tmp_path / "r.txt"
+    v1.write_text(
+        "楚天学院2023—2024学年信息公开工作年度报告\n一、概述\n学校共受理申请12件。\n二、主动公开情况\n发布信息100条。",
+        encoding="utf-8",
+    )
+    window.open_file(str(v1))
+    select_text(window, "学校共受理申请12件")
+    window.add_note()
+    v2 = tmp_path / "r2.txt"
+    v2.write_text(
+        "楚天学院2023—2024学年信息公开工作年度报告\n一、概述\n本学年未收到申请。\n二、主动公开情况\n发布信息100条。",
+        encoding="utf-8",
+    )
+    window.open_file(str(v2))
+    (note,) = window.session.notes()
+    assert note.anchor.status == "orphan"
+    window.notes_panel.orphans_only.setChecked(True)
+    assert window.notes_panel.proxy.rowCount() == 1
+    window.notes_panel.view.setCurrentIndex(window.notes_panel.proxy.index(0, 0))
+    start, end = select_text(window, "本学年未收到申请")
+    window.reattach_note()
+    (note,) = window.session.notes()
+    assert note.anchor.status == "anchored" and (note.anchor.start, note.anchor.end) == (start, end)
+    assert window.notes_panel.proxy.rowCount() == 0

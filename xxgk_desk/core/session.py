@@ -156,6 +156,9 @@ class ReviewSession:
     def set_note_status(self, note_id: str, status: str) -> Change:
         return self.store.set_note_status(note_id, status)
 
+    def reattach_note(self, note_id: str, start: int, end: int) -> Change:
+        return self.store.reattach_note(note_id, self.doc, start, end)
+
     def delete_note(self, note_id: str) -> Change:
         return self.store.delete_note(note_id)
 

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.notes_panel.edit_requested.connect(self.edit_note)
         self.notes_panel.delete_requested.connect(self.delete_note)
         self.notes_panel.document_note_requested.connect(self.add_document_note)
+        self.notes_panel.reattach_requested.connect(self.reattach_note)
         self.checklist_panel.item_clicked.connect(self._show_checklist_item)
         self.find_bar.query_changed.connect(self._search)
         self.find_bar.next_requested.connect(lambda: self._search_step(1))
@@ -185,19 +186,17 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         mb = self.menuBar()
         file_menu = mb.addMenu(self.tr("文件(&F)"))
-        self._action(file_menu, self.tr("打开…"), self.open_dialog, QKeySequence.StandardKey.Open)
+        self._action(file_menu, self.tr("打开…"), self.open_dialog, "Ctrl+O")
         self.recent_menu = file_menu.addMenu(self.tr("最近打开"))
-        self.act_close = self._action(
-            file_menu, self.tr("关闭报告"), self.close_document, QKeySequence.StandardKey.Close
-        )
+        self.act_close = self._action(file_menu, self.tr("关闭报告"), self.close_document, "Ctrl+W")
         file_menu.addSeparator()
         self.act_export = self._action(file_menu, self.tr("导出审核意见…"), self.export_memo, "Ctrl+E")
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, self.tr("退出"), self.close, "Ctrl+Q")
 
         edit_menu = mb.addMenu(self.tr("编辑(&E)"))
         undo = self.undo_stack.createUndoAction(self, self.tr("撤销"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
         redo = self.undo_stack.createRedoAction(self, self.tr("重做"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(undo)
@@ -205,7 +204,7 @@ class MainWindow(QMainWindow):
         self.addAction(undo)
         self.addAction(redo)
         edit_menu.addSeparator()
-        self._action(edit_menu, self.tr("查找…"), self.find_bar.open_bar, QKeySequence.StandardKey.Find)
+        self._action(edit_menu, self.tr("查找…"), self.find_bar.open_bar, "Ctrl+F")
         self._action(edit_menu, self.tr("添加批注…"), self.add_note, "Ctrl+M")
         self._action(edit_menu, self.tr("整篇或某部分的批注…"), self.add_document_note, "Ctrl+Shift+M")
 
@@ -754,6 +753,19 @@ class MainWindow(QMainWindow):
         change = self._guard(self.session.set_note_status, note.id, status)
         if change:
             self._push(change, self.tr("解决批注") if status == "resolved" else self.tr("重新打开批注"))
+
+    def reattach_note(self) -> None:
+        """Put a note (an orphan after a revision, or a fuzzy match) on the text selected now."""
+        note = self.notes_panel.current_note()
+        span = self.text_view.selected_span()
+        if self.session is None or note is None:
+            return
+        if span is None:
+            self.statusBar().showMessage(self.tr("请先在正文中选中这条批注应当对应的文字。"), 5000)
+            return
+        change = self._guard(self.session.reattach_note, note.id, *span)
+        if change:
+            self._push(change, self.tr("重新定位批注"))
 
     def delete_note(self) -> None:
         note = self.notes_panel.current_note()

@@ -219,7 +219,12 @@ class NotesFilter(QSortFilterProxyModel):
             "part": None,
         }
         self.text = ""
+        self.orphans_only = False
         self.setSortRole(SORT_ROLE)
+
+    def set_orphans_only(self, on: bool) -> None:
+        self.orphans_only = on
+        self.invalidateFilter()
 
     def set_criterion(self, key: str, value: str | None) -> None:
         self.criteria[key] = value or None
@@ -238,6 +243,8 @@ class NotesFilter(QSortFilterProxyModel):
             if want and getattr(note, key) != want:
                 return False
         if self.text and self.text not in (note.body + (note.quote or "")):
+            return False
+        if self.orphans_only and not (note.anchor is not None and note.anchor.status == "orphan"):
             return False
         return True
 

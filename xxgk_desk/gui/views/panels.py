@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -202,6 +203,7 @@ class NotesPanel(QWidget):
     edit_requested = Signal()
     delete_requested = Signal()
     document_note_requested = Signal()
+    reattach_requested = Signal()
 
     def __init__(self, rules: RuleSet, parent=None) -> None:
         super().__init__(parent)
@@ -239,6 +241,8 @@ class NotesPanel(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("筛选批注文字…"))
         self.search.textChanged.connect(self.proxy.set_text)
+        self.orphans_only = QCheckBox(self.tr("只看未定位的批注"))
+        self.orphans_only.toggled.connect(self.proxy.set_orphans_only)
         self.thread = QTextBrowser()
         self.thread.setMaximumHeight(170)
         buttons = QHBoxLayout()
@@ -248,6 +252,7 @@ class NotesPanel(QWidget):
             (self.tr("修改…"), self.edit_requested),
             (self.tr("删除"), self.delete_requested),
             (self.tr("整篇/部分批注…"), self.document_note_requested),
+            (self.tr("定位到选中文字"), self.reattach_requested),
         ):
             b = QPushButton(label)
             b.clicked.connect(signal.emit)
@@ -255,7 +260,10 @@ class NotesPanel(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.search)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.orphans_only)
+        layout.addLayout(search_row)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.thread)
         layout.addLayout(buttons)
