@@ -222,17 +222,25 @@ class NotesFilter(QSortFilterProxyModel):
         self.orphans_only = False
         self.setSortRole(SORT_ROLE)
 
+    def _refilter(self) -> None:
+        """Re-run the row filter (Qt 6.10+ spells it begin/endFilterChange; invalidateFilter is deprecated)."""
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
+
     def set_orphans_only(self, on: bool) -> None:
         self.orphans_only = on
-        self.invalidateFilter()
+        self._refilter()
 
     def set_criterion(self, key: str, value: str | None) -> None:
         self.criteria[key] = value or None
-        self.invalidateFilter()
+        self._refilter()
 
     def set_text(self, text: str) -> None:
         self.text = text.strip()
-        self.invalidateFilter()
+        self._refilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
