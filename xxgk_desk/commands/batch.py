@@ -81,7 +81,7 @@ class _Status:
             self.width = 0
 
 
-def overview_json(row: Any, ws: Any) -> dict[str, Any]:
+def overview_json(row: Any, ws: Any, previous: Any = None) -> dict[str, Any]:
     """The overview fields of one row for ``--json`` (machine-readable ids, not labels)."""
     return {
         "document_id": row.document_id,
@@ -114,7 +114,7 @@ def overview_json(row: Any, ws: Any) -> dict[str, Any]:
                 "part": f.part,
                 "key": f.key,
             }  # fmt: skip
-            for f in ws.findings(row)
+            for f in ws.findings(row, previous=previous)
             if f.source == "year_over_year"
         ]
         if row.checked
@@ -203,6 +203,7 @@ def _print_json(ws: Any, rows: list[Any], files: list[str], failures: dict[str, 
     by_sha = {r.sha256: r for r in rows if r.sha256}
     by_doc = {r.document_id: r for r in rows if r.document_id}
     shas = {f["path"]: f["file_sha256"] for f in ws.files()}
+    previous = {p.newer.key: p.older for p in ws.pairs_by_institution(rows)}
     for path in files:
         sha = shas.get(path)
         data = ws.summary(sha) if sha else None
@@ -213,7 +214,7 @@ def _print_json(ws: Any, rows: list[Any], files: list[str], failures: dict[str, 
             data["file"] = path
             row = by_sha.get(sha) or by_doc.get(ws.store.find_document(sha))
         if row is not None:
-            data["overview"] = overview_json(row, ws)
+            data["overview"] = overview_json(row, ws, previous.get(row.key))
         print(json.dumps(data, ensure_ascii=False), flush=True)
 
 

@@ -28,7 +28,7 @@ from .worker import BatchResult, check_file, failed_result, init_worker
 
 __all__ = ["Cancel", "Progress", "default_jobs", "run_batch"]
 
-TASKS_PER_CHILD = 40
+TASKS_PER_CHILD = 100
 POLL_S = 0.2  # how often cancel is looked at while waiting
 
 Cancel = threading.Event | Callable[[], bool]

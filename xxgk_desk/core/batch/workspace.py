@@ -46,6 +46,7 @@ from .worker import BatchResult, engine_fingerprint
 __all__ = ["AddReport", "ReportFinding", "Workspace", "YearPair", "report_identity"]
 
 DEFAULT_NAME = "default"
+_AUTO: Any = object()
 
 
 def report_identity(data: dict[str, Any]) -> tuple[str | None, int | None]:
@@ -615,15 +616,20 @@ class Workspace:
         return None
 
     # -- findings and notes ----------------------------------------------------------------------
-    def findings(self, row: OverviewRow, rows: Iterable[OverviewRow] | None = None) -> list[ReportFinding]:
-        """The engine's findings and the year-over-year ones for ``row``, with pages and decisions."""
+    def findings(
+        self, row: OverviewRow, rows: Iterable[OverviewRow] | None = None, *, previous: Any = _AUTO
+    ) -> list[ReportFinding]:
+        """The engine's findings and the year-over-year ones for ``row``, with pages and decisions.
+
+        The year-over-year ones compare with :meth:`previous` among ``rows`` (default: the
+        workspace's rows); pass ``previous`` (a row or None) when you already know it."""
         if not row.sha256 or not row.checked:
             return []
         data = self.summary(row.sha256) or {}
         pages = self.pages(row.sha256)
         decisions = self.store.list_decisions(row.document_id) if row.document_id else {}
         items = [(f, "engine") for f in data.get("findings") or ()]
-        prev = self.previous(row, rows)
+        prev = self.previous(row, rows) if previous is _AUTO else previous
         if prev is not None:
             c = self.comparison(prev, row)
             if c is not None:

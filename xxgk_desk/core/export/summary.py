@@ -102,6 +102,7 @@ def finding_rows(ws: Workspace, rows: Sequence[OverviewRow]) -> tuple[list[str],
     headers = ["学校", "年度", "来源", "规则或分类", "严重程度", "内容", "原文", "页码", "部分", "处理情况",
                "审核人", "时间", "文件"]  # fmt: skip
     out: list[list[Any]] = []
+    previous = {p.newer.key: p.older for p in ws.pairs_by_institution(rows)}
     for r in rows:
         name = r.institution or Path(r.path).name
         if r.error:
@@ -109,7 +110,7 @@ def finding_rows(ws: Workspace, rows: Sequence[OverviewRow]) -> tuple[list[str],
                 [name, r.year, "无法读取", None, None, r.error, None, None, None, None, None, None, r.path]
             )
             continue
-        for f in ws.findings(r, rows):
+        for f in ws.findings(r, previous=previous.get(r.key)):
             handled = decisions.get(f.decision, f.decision) + (f"：{f.reason}" if f.reason else "")
             out.append([name, r.year, _SOURCE.get(f.source, f.source), titles.get(f.rule, f.rule),
                         sev.get(f.severity, f.severity), f.message, f.quote, f.page, parts.get(f.part or "", f.part),
