@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 BLOCK_KINDS = ("heading", "paragraph", "table")
+#: OCR text recognised with less confidence than this is doubtful: shown as such, and a
+#: finding quoting it asks the reviewer to check the original.
+OCR_DOUBT = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,19 @@ class Page:
         return (x0, top, x1, bottom)
 
 
+@dataclass(frozen=True, slots=True)
+class OcrSpan:
+    """Text recognised by OCR: ``text[start:end]`` and the recogniser's confidence (0–1).
+
+    Spans cover runs of sure and of doubtful characters (below :data:`OCR_DOUBT`) within
+    one line or table cell; ``confidence`` is the lowest of the run's characters.
+    """
+
+    start: int
+    end: int
+    confidence: float
+
+
 @dataclass(frozen=True)
 class Document:
     """A report as read from one file: canonical text, blocks, pages and identity."""
@@ -84,6 +100,10 @@ class Document:
     image_pages: tuple[int, ...] = ()
     warnings: tuple[str, ...] = ()
     text_sha256: str = field(default="")
+    #: Text recognised by OCR, in text order (empty when none was); see :func:`ocr_confidence`.
+    ocr_spans: tuple[OcrSpan, ...] = ()
+    #: Pages whose text was recognised by OCR (``image_pages`` stays "pages without a text layer").
+    ocr_pages: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.text_sha256:
@@ -117,6 +137,23 @@ class Document:
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
+
+
+def ocr_confidence(doc: Document, start: int, end: int | None = None) -> float | None:
+    """The lowest OCR confidence of the text between ``start`` and ``end``, or None when
+    none of it was recognised by OCR (an empty span looks at the character at ``start``)."""
+    spans = doc.ocr_spans
+    if not spans:
+        return None
+    if end is None or end <= start:
+        end = start + 1
+    i = bisect.bisect_right(spans, start, key=lambda s: s.end)  # first span ending after start
+    low = None
+    while i < len(spans) and spans[i].start < end:
+        c = spans[i].confidence
+        low = c if low is None else min(low, c)
+        i += 1
+    return low
 
 
 def sha256_text(text: str) -> str:

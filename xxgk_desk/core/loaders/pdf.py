@@ -2,7 +2,9 @@
 
 Text comes in true reading order from per-character boxes (see ``pdf_lines``), page
 furniture is removed and paragraphs are rebuilt (``pdf_layout``), ruled tables become table
-blocks (``pdf_tables``). Pages without a text layer are listed in ``image_pages``.
+blocks (``pdf_tables``). Pages without a text layer are listed in ``image_pages``; with
+``ocr="auto"`` or ``"always"`` and the OCR extra installed they are recognised (``pdf_ocr``)
+and go through the same line, paragraph and table rebuilding.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from xxgk_desk.core.document import Document, sha256_file
+from xxgk_desk.core.document import OCR_DOUBT, Document, OcrSpan, sha256_file
 from xxgk_desk.core.errors import ReadError
+from xxgk_desk.core.loaders import ocr as ocr_engine
 from xxgk_desk.core.loaders.builder import TextBuilder
 from xxgk_desk.core.loaders.pdf_chars import CH, PageGeometry, StyleProbe, read_chars
 from xxgk_desk.core.loaders.pdf_layout import (
@@ -58,20 +62,27 @@ class _PageData:
     #: "text"; "image" (no usable text layer but something drawn: a scan, outlined text);
     #: "blank" (nothing on it).
     kind: str = "blank"
+    ocr: bool = False  # lines and tables come from OCR
+    ocr_failed: bool = False
+    ocr_conf: list[float] = field(default_factory=list)  # confidences of the recognised characters
 
     @property
     def has_text(self) -> bool:
-        return self.kind == "text"
+        """A text layer, or text recognised by OCR."""
+        return self.kind == "text" or (self.ocr and bool(self.lines or self.tables))
 
 
 def load_pdf(path: str, *, ocr: str = "never", progress: Progress | None = None) -> Document:
     """Read ``path`` (a PDF) into a Document. Raises :class:`ReadError` on bad input.
 
-    ``ocr`` other than ``"never"`` will recognise pages without a text layer once OCR exists.
+    ``ocr``: ``"never"``; ``"auto"``: recognise pages without a text layer when the OCR extra
+    is installed (else they are listed with a warning saying what to install); ``"always"``:
+    recognise every page that shows something, replacing its text layer.
     ``progress(done, total, message)`` is called after each page; whatever it raises stops
     the load and comes out unchanged (the document is closed first).
     """
     name = Path(path).name
+    use_ocr = ocr in ("auto", "always") and ocr_engine.available()
     with PDFIUM_LOCK:
         pdf = _open(path, name)
     try:
@@ -81,47 +92,84 @@ def load_pdf(path: str, *, ocr: str = "never", progress: Progress | None = None)
         pages: list[_PageData] = []
         for i in range(count):
             with PDFIUM_LOCK:  # per page: other threads may use PDFium in between
-                pages.append(_read_page(pdf, i))
+                data = _read_page(pdf, i)
+                wanted = use_ocr and (data.kind == "image" or (ocr == "always" and data.kind == "text"))
+                image = _render(pdf, i, data) if wanted else None
+            if image is not None:
+                _recognise(data, image)  # slow: without the PDFium lock
+            pages.append(data)
             if progress is not None:
-                progress(i + 1, count, "")
-        image_pages = tuple(p.number for p in pages if p.kind == "image")
-        if image_pages and ocr != "never":
-            with PDFIUM_LOCK:
-                _ocr(pdf, pages, image_pages)
+                progress(i + 1, count, f"已识别第 {i + 1} 页（OCR）" if data.ocr else "")
     finally:
         with PDFIUM_LOCK:
             pdf.close()
+    image_pages = tuple(p.number for p in pages if p.kind == "image")
+    ocr_pages = tuple(p.number for p in pages if p.ocr)
     assembler = _Assembler(pages, bookmarks)
     assembler.run()
     doc = assembler.builder.build(
         path=str(path),
         kind="pdf",
         file_sha256=sha256_file(path),
-        extractor=EXTRACTOR,
+        extractor=EXTRACTOR + (f" +rapidocr/{ocr_engine.version()}" if ocr_pages else ""),
         image_pages=image_pages,
-        warnings=_warnings(pages, image_pages),
+        warnings=_warnings(pages, image_pages, ocr),
     )
+    doc = dataclasses.replace(doc, ocr_spans=tuple(assembler.ocr_spans), ocr_pages=ocr_pages)
     return _finish(doc, assembler.page_starts, assembler.cell_boxes)
 
 
-def _ocr(pdf: pdfium.PdfDocument, pages: list[_PageData], numbers: tuple[int, ...]) -> None:
-    """OCR HOOK (a later issue): recognise the pages listed in ``numbers``.
+def _render(pdf: pdfium.PdfDocument, index: int, data: _PageData) -> Any:
+    """The page as a grey image for OCR, or None when it cannot be rendered (holds the lock)."""
+    from xxgk_desk.core.loaders import pdf_ocr
 
-    The plan: render each page (``pdf[n - 1].render(scale=...)``), run the recogniser
-    (rapidocr), turn its text boxes into :class:`Line` objects (page coordinates, top-left)
-    and put them in ``pages[n - 1].lines`` so they go through furniture removal and paragraph
-    building like text lines. Until then this does nothing and the pages stay image pages.
-    """
+    try:
+        return pdf_ocr.render(pdf, index)
+    except (pdfium.PdfiumError, ValueError, MemoryError):
+        data.ocr_failed = True
+        return None
 
 
-def _warnings(pages: list[_PageData], image_pages: tuple[int, ...]) -> tuple[str, ...]:
+def _recognise(data: _PageData, image: Any) -> None:
+    """Replace the page's lines and tables by what OCR recognises on ``image``."""
+    from xxgk_desk.core.loaders import pdf_ocr
+
+    try:
+        found = ocr_engine.recognise_page(image)
+        lines, tables = pdf_ocr.rebuild(found, image, data.number, data.width, data.height)
+    except Exception:  # an OCR failure costs this page's text, not the document
+        data.ocr_failed = True
+        return
+    data.lines, data.tables, data.ocr = lines, tables, True
+    data.ocr_conf = [c.confidence for ln in found for c in ln.chars]
+
+
+def _warnings(pages: list[_PageData], image_pages: tuple[int, ...], ocr: str = "never") -> tuple[str, ...]:
     out = []
-    if image_pages:
-        out.append(f"第 {_ranges(image_pages)} 页没有文字层（可能是扫描件或图片），其中的文字未能读取。")
+    unread = tuple(p.number for p in pages if p.kind == "image" and not p.ocr)
+    if unread:
+        msg = f"第 {_ranges(unread)} 页没有文字层（可能是扫描件或图片），其中的文字未能读取。"
+        if ocr != "never" and not ocr_engine.available():
+            msg = msg[:-1] + f"；{ocr_engine.install_hint()}"
+        out.append(msg)
+    elif ocr == "always" and not ocr_engine.available():
+        out.append(f"未能按要求用 OCR 识别页面：{ocr_engine.install_hint()}")
+    done = [p for p in pages if p.ocr]
+    if done:
+        confs = [c for p in done for c in p.ocr_conf]
+        mean = sum(confs) / len(confs) if confs else 0.0
+        doubtful = sum(1 for c in confs if c < OCR_DOUBT)
+        out.append(
+            f"第 {_ranges(tuple(p.number for p in done))} 页的文字由 OCR 从扫描图像识别"
+            f"（平均置信度 {mean:.2f}，存疑字符 {doubtful} 个），可能有误，请与原件核对。"
+        )
+    failed_ocr = tuple(p.number for p in pages if p.ocr_failed)
+    if failed_ocr:
+        out.append(f"第 {_ranges(failed_ocr)} 页文字识别（OCR）失败。")
     failed = tuple(p.number for p in pages if p.failed)
     if failed:
         out.append(f"第 {_ranges(failed)} 页无法解析（文件可能部分损坏），已跳过。")
-    garbled = tuple(p.number for p in pages if p.garbled)
+    garbled = tuple(p.number for p in pages if p.garbled and not p.ocr)
     if garbled:
         out.append(
             f"第 {_ranges(garbled)} 页的文字层无法正确解码（字体缺少编码映射），读出的文字可能是乱码。"
@@ -247,6 +295,7 @@ class _Assembler:
         self.marks: list[tuple[int, int]] = []  # (page, index of its first line or piece)
         self.page_starts: dict[int, int] = {}
         self.cell_boxes: list[tuple[int, list[float]]] = []
+        self.ocr_spans: list[OcrSpan] = []
 
     def run(self) -> None:
         for page in self.pages:
@@ -313,6 +362,9 @@ class _Assembler:
         if block is not None:
             for page, k in self.marks:
                 self.page_starts[page] = block.start + starts[k]
+            for ln, at in zip(lines, starts, strict=True):
+                if ln.conf is not None:
+                    self.ocr_spans += _conf_spans(ln.text, ln.conf, block.start + at)
 
     def _style_level(self, text: str, page: int) -> int | None:
         """The level of the bookmark this paragraph is the target of, if any."""
@@ -347,10 +399,34 @@ class _Assembler:
         for page, k in self.marks:
             r, c, off = first_row[k]
             self.page_starts[page] = block.rows[r][c].start + off if r < len(block.rows) else block.end
+        conf: dict[tuple[float, ...], float] = {}
+        for piece in self.tables:
+            conf.update(piece.conf or {})
         for cells, row in zip(block.rows, rows_out, strict=True):
             for cell, (text, boxes) in zip(cells, row, strict=True):
                 if text and len(boxes) == 4 * (cell.end - cell.start):
                     self.cell_boxes.append((cell.start, boxes))
+                    if conf:
+                        self._cell_spans(cell.start, text, boxes, conf)
+
+    def _cell_spans(
+        self, start: int, text: str, boxes: list[float], conf: dict[tuple[float, ...], float]
+    ) -> None:
+        """OCR spans of a table cell recognised by OCR (its characters found by their boxes)."""
+        per: list[float] = []
+        last = None
+        for k in range(len(text)):
+            c = conf.get(tuple(boxes[4 * k : 4 * k + 4]))
+            last = c if c is not None else last
+            per.append(-1.0 if last is None else last)
+        if last is not None:
+            self.ocr_spans += [s for s in _conf_spans(text, per, start) if s.confidence >= 0]
+
+
+def _conf_spans(text: str, conf: list[float], offset: int) -> list[OcrSpan]:
+    from xxgk_desk.core.loaders.pdf_ocr import conf_spans
+
+    return conf_spans(text, conf, offset)
 
 
 def _continue_table(

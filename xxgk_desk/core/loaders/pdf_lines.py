@@ -38,7 +38,7 @@ class Line:
     """One visual line: its text (spacing rebuilt), per-code-point boxes and style cues."""
 
     __slots__ = ("text", "boxes", "x0", "x1", "top", "bottom", "base", "size", "size_end", "bold", "bold_end")
-    __slots__ += ("page", "lead_end")
+    __slots__ += ("page", "lead_end", "conf")
 
     def __init__(self, text: str, boxes: list[float], chars: list[tuple], page: int) -> None:
         self.text = text
@@ -54,6 +54,8 @@ class Line:
         #: Where the first unit that wrapping cannot split ends (see :func:`lead_end`): a
         #: previous line with more room than this unit needs was short.
         self.lead_end = 0.0
+        #: OCR confidence of each code point of ``text`` (None for text from a text layer).
+        self.conf: list[float] | None = None
 
     def __repr__(self) -> str:
         return f"Line(p{self.page} {self.x0:.0f}-{self.x1:.0f} @{self.base:.0f} {self.size:.1f}pt {self.text[:30]!r})"

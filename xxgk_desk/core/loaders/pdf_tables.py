@@ -34,6 +34,8 @@ class Table:
     cells: list[tuple[int, int]]  # merged cell id -> (first row, first column)
     chars: list[list[tuple]] = field(default_factory=list)
     page: int = 0
+    #: For a table recognised by OCR: the confidence of each character, by its box.
+    conf: dict[tuple[float, float, float, float], float] | None = None
 
     @property
     def top(self) -> float:

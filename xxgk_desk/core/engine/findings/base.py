@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from xxgk_desk.core.document import OCR_DOUBT, ocr_confidence
 from xxgk_desk.core.engine.checklist import RowInfo
 from xxgk_desk.core.engine.context import Context
 from xxgk_desk.core.engine.dates import RangeHit
@@ -41,7 +42,8 @@ def finding(
     """A finding worded from the rule catalogue; the quote is the text between start and end.
 
     ``part_key`` is the standard part it concerns (default: the part holding ``start``);
-    the remaining keywords fill the message template.
+    the remaining keywords fill the message template. A finding on text recognised by OCR
+    has ``ocr=True``; when that text is doubtful the message asks to check the original.
     """
     quote = ctx.text[start:end] if start is not None and end is not None else None
     if quote is not None:
@@ -49,4 +51,8 @@ def finding(
     rule = ctx.rules.rule(rule_id)
     message = rule.message(variant, **kw)
     sev = severity or ctx.rules.severity(rule_id, variant, part=part_key)
-    return Finding(rule_id, sev, message, start, end, quote, part_key if part_key else ctx.part_at(start))
+    conf = ocr_confidence(ctx.doc, start, end) if start is not None and ctx.doc.ocr_spans else None
+    if conf is not None and conf < OCR_DOUBT:
+        message += f"（识别自扫描件，置信度 {conf:.2f}，请核对原件）"
+    part = part_key if part_key else ctx.part_at(start)
+    return Finding(rule_id, sev, message, start, end, quote, part, ocr=conf is not None)
