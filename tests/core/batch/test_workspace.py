@@ -77,6 +77,10 @@ def test_year_over_year_findings_count_for_the_newer_report(province):
     (pair,) = ws.pairs_by_institution()
     assert (pair.institution, pair.older.key, pair.newer.key) == ("武汉示例大学", old.key, new.key)
     assert ws.previous(new).key == old.key and ws.previous(old) is None
+    # refreshing one line looks at that report and its other years only, with the same result
+    assert ws.row(new.key) == new and ws.row(old.key) == old
+    bad = rows[("坏文件.pdf", None)]
+    assert ws.row(bad.key) == bad and ws.row("no-such-report") is None
 
 
 def test_filters(province):

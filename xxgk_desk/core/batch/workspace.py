@@ -34,7 +34,7 @@ from typing import Any
 from xxgk_desk.core.compare import Comparison, ReportText, compare, report_year
 from xxgk_desk.core.document import sha256_file
 from xxgk_desk.core.rules import RuleSet, load_rules
-from xxgk_desk.core.store import DocumentInfo, ImportReport, Note, Store
+from xxgk_desk.core.store import DocumentInfo, ImportReport, Note, Store, StoreError
 from xxgk_desk.core.store.model import now
 
 from .coverage import CoverageMatrix, coverage
@@ -424,18 +424,22 @@ class Workspace:
         extra = self._year_over_year(base)
         return failed + [self._with_extra(r, extra.get(r.key, ())) for r in base]
 
-    def _base_rows(self, documents: Iterable[str] = ()) -> tuple[list[OverviewRow], list[OverviewRow]]:
-        """(rows of unreadable files, report rows without year-over-year findings)."""
+    def _base_rows(
+        self, documents: Iterable[str] = (), only: Callable[[DocumentInfo], bool] | None = None
+    ) -> tuple[list[OverviewRow], list[OverviewRow]]:
+        """(rows of unreadable files, report rows without year-over-year findings); ``only``
+        limits the reports looked at."""
         files = self.files()
-        docs = {d.id: d for d in self.store.list_documents()}
+        docs = {d.id: d for d in self.store.list_documents() if only is None or only(d)}
         by_sha = {v.file_sha256: d.id for d in docs.values() for v in d.versions}
-        facts = self._all_facts(f["file_sha256"] for f in files if f["file_sha256"])
+        facts = self._all_facts(f["file_sha256"] for f in files if f["file_sha256"] in by_sha)
         chosen: dict[str, dict[str, Any]] = {}
         failed: list[OverviewRow] = []
         for f in files:
             doc_id = by_sha.get(f["file_sha256"]) if f["file_sha256"] else None
             if f["error"] or doc_id is None:
-                failed.append(self._failed_row(f))
+                if only is None:
+                    failed.append(self._failed_row(f))
                 continue
             best = chosen.get(doc_id)
             if best is None or _version_rank(docs[doc_id], f) > _version_rank(docs[doc_id], best):
@@ -461,8 +465,24 @@ class Workspace:
         return self._doc_row(self.store.get_document(doc_id), f, facts)
 
     def row(self, key: str) -> OverviewRow | None:
-        """The current row ``key`` (after a change in the review window, to refresh one line)."""
-        return next((r for r in self.rows() if r.key == key), None)
+        """The current row ``key`` (after a change in the review window, to refresh one line).
+
+        Only the report and its institution's other years are looked at, not the whole workspace."""
+        if key.startswith("file:"):
+            f = self.store.conn.query_one(
+                "SELECT * FROM workspace_files WHERE workspace = ? AND path = ?", [self.name, key[5:]]
+            )
+            return self._failed_row(f) if f else None
+        try:
+            doc = self.store.get_document(key)
+        except StoreError:
+            return None
+        inst = _norm(doc.institution)
+        _, base = self._base_rows(
+            [key], only=lambda d: d.id == key or (bool(inst) and _norm(d.institution) == inst)
+        )
+        extra = self._year_over_year(base)
+        return next((self._with_extra(r, extra.get(r.key, ())) for r in base if r.key == key), None)
 
     def _failed_row(self, f: dict[str, Any]) -> OverviewRow:
         from xxgk_desk.core.pipeline import kind_from_path
@@ -555,7 +575,7 @@ class Workspace:
         groups: dict[str, list[OverviewRow]] = {}
         for r in rows:
             if r.checked and r.institution and r.year is not None and r.sha256:
-                groups.setdefault("".join(r.institution.split()), []).append(r)
+                groups.setdefault(_norm(r.institution), []).append(r)
         pairs = []
         for inst, group in sorted(groups.items()):
             group.sort(key=lambda r: r.year)  # type: ignore[arg-type, return-value]
@@ -672,6 +692,10 @@ class Workspace:
         their states, conclusions, notes and decisions. Reports are matched by file SHA-256,
         else institution + year (see docs/store.md)."""
         return [self.store.import_review(f) for f in files]
+
+
+def _norm(name: str | None) -> str:
+    return "".join((name or "").split())
 
 
 def _version_rank(doc: DocumentInfo, f: dict[str, Any]) -> tuple:
