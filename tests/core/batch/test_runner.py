@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from xxgk_desk.core.batch import Progress, run_batch
 
 from . import workers
@@ -64,3 +66,12 @@ def test_a_worker_crash_is_pinned_on_its_file(tmp_path):
     results = list(run_batch([boom, files[0]], jobs=2, ordered=True, worker=workers.crash_on_boom))
     assert [r.ok for r in results] == [False, True]  # the innocent file was retried alone
     assert results[0].error_code == "crashed" and "意外退出" in results[0].error
+
+
+@pytest.mark.slow  # four pool start-ups
+def test_workers_that_always_die_end_the_batch(tmp_path):
+    files = _files(tmp_path, 5)
+    results = list(run_batch(files, jobs=2, ordered=True, worker=workers.always_crash))
+    assert len(results) == 5 and not any(r.ok for r in results)
+    assert {r.error_code for r in results} <= {"crashed", "no_workers"}
+    assert results[-1].error_code == "no_workers" and "--jobs 0" in results[-1].error

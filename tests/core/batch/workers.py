@@ -24,3 +24,8 @@ def slow(index: int, path: str, ocr: str = "auto", parts_file: str | None = None
 def raises(index: int, path: str, ocr: str = "auto", parts_file: str | None = None) -> BatchResult:
     """An unexpected exception inside the worker."""
     raise RuntimeError("unexpected")
+
+
+def always_crash(index: int, path: str, ocr: str = "auto", parts_file: str | None = None) -> BatchResult:
+    """A worker process that dies on every file (a broken installation, say)."""
+    os._exit(3)

@@ -98,6 +98,10 @@ def _pool(jobs: int, parts_file: str | None) -> ProcessPoolExecutor:
 
 
 CRASHED = "读取此文件时检查进程意外退出（可能是文件损坏触发了 PDF 库的错误）。请用其他软件打开确认，或另存为新的 PDF 后重试。"
+NO_WORKERS = (
+    "无法启动检查进程（程序安装可能不完整，或内存不足）。请重新安装 xxgk-desk，或用 --jobs 0 在本进程中检查。"
+)
+MAX_CRASHES = 3  # pool restarts without a single file done before giving up
 
 
 def run_batch(
@@ -133,7 +137,8 @@ def run_batch(
     limit = max(1, max_in_flight or 2 * jobs)
     pfile = str(parts_file) if parts_file else None
     start = time.monotonic()
-    done = failed = 0
+    done = failed = crashes = 0
+    worked = False  # some worker finished a file: a crash is the file's fault, not the set-up's
     suspects: deque[tuple[int, str, int]] = deque()  # in flight when a worker died: retried alone
     in_flight: dict[Future[BatchResult], tuple[int, str, int]] = {}
     held: dict[int, BatchResult] = {}  # ordered mode: finished out of order
@@ -170,12 +175,21 @@ def run_batch(
             if broken:
                 broken += [in_flight.pop(f) for f in list(in_flight)]  # the whole pool is gone
                 pool.shutdown(wait=True, cancel_futures=True)
-                pool = _pool(jobs, pfile)
+                crashes += 1
+                if crashes >= MAX_CRASHES and not worked:  # workers cannot even start: give up
+                    broken += list(suspects) + list(todo)
+                    suspects.clear()
+                    todo.clear()
+                    ready += [failed_result(i, p, NO_WORKERS, "no_workers") for i, p, _ in sorted(broken)]
+                    broken = []
+                else:
+                    pool = _pool(jobs, pfile)
                 for idx, path, attempt in sorted(broken):
                     if attempt == 0 and len(broken) > 1:
                         suspects.append((idx, path, 1))
                     else:  # it crashed alone (or twice): this file is the cause
                         ready.append(failed_result(idx, path, CRASHED, "crashed"))
+            worked = worked or any(r.error_code != "crashed" for r in ready)
             for res in ready:
                 done += 1
                 failed += not res.ok
