@@ -15,6 +15,7 @@ from xxgk_desk.core.batch import (
     columns,
     filter_rows,
     neighbour,
+    rule_counts,
     sort_rows,
 )
 from xxgk_desk.core.store import Store
@@ -90,6 +91,9 @@ def test_filters(province):
     names = lambda flt: sorted(r.institution or "坏" for r in filter_rows(rows, flt))  # noqa: E731
     assert names(RowFilter(missing_part="evaluation")) == ["荆州示例学院"]
     assert names(RowFilter(missing_part="*")) == ["宜昌示例学院", "荆州示例学院"]
+    counts = dict((rule, n) for rule, _title, n in rule_counts(rows))
+    assert counts["boilerplate"] == 1 and counts["missing_part"] == 2
+    assert rule_counts(rows)[0][2] == max(counts.values())
     assert names(RowFilter(rule="boilerplate")) == ["武汉示例大学"]
     assert names(RowFilter(rule="annex_missing")) == ["宜昌示例学院"]
     assert names(RowFilter(text=" 荆州 ")) == ["荆州示例学院"]
@@ -240,7 +244,7 @@ def test_progress_counts_cached_files(store, tmp_path):
     ws.add([tmp_path / "r" / "随州示例学院.txt"], jobs=0)
     seen = []
     ws.add([tmp_path / "r"], jobs=0, on_progress=seen.append)
-    assert [(p.done, p.total, p.cached) for p in seen] == [(1, 2, 1), (2, 2, 1)]
+    assert [(p.done, p.total, p.cached) for p in seen] == [(0, 2, 0), (1, 2, 1), (2, 2, 1)]
 
 
 def test_workspace_in_a_database_of_an_earlier_version(tmp_path):

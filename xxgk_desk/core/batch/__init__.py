@@ -25,7 +25,8 @@ Pieces:
 * :class:`Workspace` — files of a workspace kept in the review store's database (schema v4),
   re-adding unchanged files costs nothing, rows, coverage, year-over-year, merging review files.
 * :mod:`.overview` — :class:`OverviewRow`, :func:`columns` (header, value, sort key per column),
-  :class:`RowFilter`, :func:`sort_rows`, :func:`filter_rows`, :func:`neighbour`.
+  :class:`RowFilter`, :func:`sort_rows`, :func:`filter_rows`, :func:`neighbour`,
+  :func:`rule_counts` (the rule filter's choices).
 * :mod:`.coverage` — :class:`CoverageMatrix` (present / partial / missing, per-column totals).
 
 The XLSX/CSV summary is :mod:`xxgk_desk.core.export.summary`; the command is ``xxgk-desk batch``.
@@ -51,6 +52,7 @@ from .overview import (
     columns,
     filter_rows,
     neighbour,
+    rule_counts,
     sort_rows,
 )
 from .runner import Progress, default_jobs, run_batch
@@ -84,6 +86,7 @@ __all__ = [
     "is_candidate",
     "neighbour",
     "report_identity",
+    "rule_counts",
     "run_batch",
     "scan",
     "sort_rows",

@@ -30,6 +30,7 @@ __all__ = [
     "columns",
     "filter_rows",
     "neighbour",
+    "rule_counts",
     "sort_rows",
 ]
 
@@ -301,6 +302,17 @@ def sort_rows(
     filled = [r for r in rows if col.sort_key(r)[0] == 0]
     empty = [r for r in rows if col.sort_key(r)[0] == 1]
     return sorted(filled, key=col.sort_key, reverse=True) + empty
+
+
+def rule_counts(rows: Iterable[OverviewRow], rules: RuleSet | None = None) -> list[tuple[str, str, int]]:
+    """``(rule id, Chinese title, reports with it)`` for the rule filter's list, most frequent first."""
+    rules = rules or load_rules()
+    counts: dict[str, int] = {}
+    for r in rows:
+        for rule in r.rules:
+            counts[rule] = counts.get(rule, 0) + 1
+    titles = {r.id: r.title for r in rules.rules}
+    return sorted(((k, titles.get(k, k), n) for k, n in counts.items()), key=lambda x: (-x[2], x[0]))
 
 
 def neighbour(rows: Sequence[OverviewRow], key: str, step: int = 1) -> OverviewRow | None:

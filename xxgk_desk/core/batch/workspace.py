@@ -240,6 +240,8 @@ class Workspace:
         files = [Path(os.path.abspath(p)) for p in scan(paths)]
         report = AddReport(total=len(files))
         known = {r["path"]: r for r in self.files()}
+        if on_progress is not None:  # the total is known before any file is hashed
+            on_progress(Progress(0, len(files), elapsed=time.monotonic() - t0))
         todo: dict[str, tuple[int | None, int | None, str | None]] = {}  # path → (size, mtime_ns, sha256)
         hits: list[tuple[str, int | None, int | None, str]] = []
         for f in files:
