@@ -33,12 +33,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="DIR_OR_FILE", help="文件夹（含子文件夹）或报告文件")
     p.add_argument("-o", "--output", metavar="SUMMARY.xlsx", help="汇总表（XLSX）")
     p.add_argument("--csv", metavar="OVERVIEW.csv", help="概览表另存为 CSV（UTF-8 带 BOM）")
-    p.add_argument("--jobs", "-j", type=int, metavar="N", help="并行进程数（默认为 CPU 核数）")
+    p.add_argument(
+        "--jobs", "-j", type=int, metavar="N", help="并行进程数（默认为 CPU 核数；0 表示在本进程中逐个检查）"
+    )
     p.add_argument(
         "--json", action="store_true", help="每个文件输出一行 JSON（check --json 的内容加 overview）"
     )
     p.add_argument("--db", metavar="PATH", help="审核数据库文件（默认见 docs/store.md）")
-    p.add_argument("--merge", nargs="+", metavar="REVIEW.json", default=[], help="先导入这些审核文件并合并")
+    p.add_argument(
+        "--merge",
+        nargs="+",
+        metavar="REVIEW.json",
+        default=[],
+        help="先导入这些审核文件并合并（写在文件夹之后）",
+    )
     p.add_argument("--workspace", default="batch", metavar="NAME", help="工作区名称（默认 batch）")
     p.add_argument("--force", action="store_true", help="即使文件未变也重新检查")
     p.add_argument("--ocr", choices=("auto", "always", "never"), default="auto", help="扫描页文字识别")
@@ -129,8 +137,8 @@ def run(args: argparse.Namespace) -> int:
     from xxgk_desk.core.store import Store, StoreError
 
     status = _Status(sys.stderr)
-    if args.jobs is not None and args.jobs < 1:
-        print("错误：--jobs 至少为 1。", file=sys.stderr)
+    if args.jobs is not None and args.jobs < 0:
+        print("错误：--jobs 不能为负数。", file=sys.stderr)
         return 2
     if not (args.output or args.csv or args.json):
         print("提示：未指定 -o/--csv/--json，只在终端显示概览。", file=sys.stderr)

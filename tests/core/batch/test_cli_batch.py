@@ -60,7 +60,7 @@ def test_batch_command(tmp_path, capsys):
 
 def test_batch_without_outputs_prints_a_table(tmp_path, capsys):
     write(tmp_path / "r" / "a.txt", report("天门示例学院", 2024))
-    assert main(["batch", str(tmp_path / "r"), "--db", str(tmp_path / "x.sqlite3"), "--jobs", "1"]) == 0
+    assert main(["batch", str(tmp_path / "r"), "--db", str(tmp_path / "x.sqlite3"), "--jobs", "0"]) == 0
     out, _ = capsys.readouterr()
     assert "天门示例学院 2024" in out and "✓✓✓✓✓✓✓✓✓" in out
 
@@ -68,4 +68,4 @@ def test_batch_without_outputs_prints_a_table(tmp_path, capsys):
 def test_batch_errors(tmp_path, capsys):
     assert main(["batch", str(tmp_path), "--db", str(tmp_path / "x.sqlite3")]) == 1
     assert "没有找到报告文件" in capsys.readouterr().err
-    assert main(["batch", str(tmp_path), "--jobs", "0", "--db", str(tmp_path / "x.sqlite3")]) == 2
+    assert main(["batch", str(tmp_path), "--jobs", "-1", "--db", str(tmp_path / "x.sqlite3")]) == 2
