@@ -34,31 +34,64 @@ Programs frozen with PyInstaller must call ``multiprocessing.freeze_support()`` 
 ``main`` (workers are started with ``spawn``).
 """
 
-from .coverage import (
-    COVERAGE_LABELS,
-    COVERAGE_STATES,
-    CoverageColumn,
-    CoverageMatrix,
-    category_state,
-    coverage,
-)
-from .overview import (
-    PART_MARK,
-    PART_SHORT,
-    SEVERITY_ORDER,
-    Column,
-    OverviewRow,
-    RowFilter,
-    columns,
-    filter_rows,
-    neighbour,
-    rule_counts,
-    sort_rows,
-)
-from .runner import Progress, default_jobs, run_batch
-from .scan import is_candidate, scan
-from .worker import BatchResult, engine_fingerprint
-from .workspace import AddReport, ReportFinding, Workspace, YearPair, report_identity
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Names are loaded on first use, so a worker process importing ``.worker`` does not pay for the
+# store, the comparison and the export (spawned workers start faster).
+_WHERE = {
+    "coverage": ("COVERAGE_LABELS", "COVERAGE_STATES", "CoverageColumn", "CoverageMatrix", "category_state", "coverage"),
+    "overview": ("PART_MARK", "PART_SHORT", "SEVERITY_ORDER", "Column", "OverviewRow", "RowFilter", "columns",
+                 "filter_rows", "neighbour", "rule_counts", "sort_rows"),
+    "runner": ("Progress", "default_jobs", "run_batch"),
+    "scan": ("is_candidate", "scan"),
+    "worker": ("BatchResult", "engine_fingerprint"),
+    "workspace": ("AddReport", "ReportFinding", "Workspace", "YearPair", "report_identity"),
+}  # fmt: skip
+_MODULE = {name: module for module, names in _WHERE.items() for name in names}
+
+if TYPE_CHECKING:
+    from .coverage import (
+        COVERAGE_LABELS,
+        COVERAGE_STATES,
+        CoverageColumn,
+        CoverageMatrix,
+        category_state,
+        coverage,
+    )
+    from .overview import (
+        PART_MARK,
+        PART_SHORT,
+        SEVERITY_ORDER,
+        Column,
+        OverviewRow,
+        RowFilter,
+        columns,
+        filter_rows,
+        neighbour,
+        rule_counts,
+        sort_rows,
+    )
+    from .runner import Progress, default_jobs, run_batch
+    from .scan import is_candidate, scan
+    from .worker import BatchResult, engine_fingerprint
+    from .workspace import AddReport, ReportFinding, Workspace, YearPair, report_identity
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_MODULE))
+
 
 __all__ = [
     "COVERAGE_LABELS",
