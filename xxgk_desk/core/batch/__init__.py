@@ -27,7 +27,7 @@ Pieces:
 * :mod:`.overview` — :class:`OverviewRow`, :func:`columns` (header, value, sort key per column),
   :class:`RowFilter`, :func:`sort_rows`, :func:`filter_rows`, :func:`neighbour`,
   :func:`rule_counts` (the rule filter's choices).
-* :mod:`.coverage` — :class:`CoverageMatrix` (present / partial / missing, per-column totals).
+* :mod:`.coverage_matrix` — :class:`CoverageMatrix` (present / partial / missing, per-column totals).
 
 The XLSX/CSV summary is :mod:`xxgk_desk.core.export.summary`; the command is ``xxgk-desk batch``.
 Programs frozen with PyInstaller must call ``multiprocessing.freeze_support()`` first thing in
@@ -42,18 +42,18 @@ from typing import TYPE_CHECKING, Any
 # Names are loaded on first use, so a worker process importing ``.worker`` does not pay for the
 # store, the comparison and the export (spawned workers start faster).
 _WHERE = {
-    "coverage": ("COVERAGE_LABELS", "COVERAGE_STATES", "CoverageColumn", "CoverageMatrix", "category_state", "coverage"),
+    "coverage_matrix": ("COVERAGE_LABELS", "COVERAGE_STATES", "CoverageColumn", "CoverageMatrix", "category_state", "coverage"),
     "overview": ("PART_MARK", "PART_SHORT", "SEVERITY_ORDER", "Column", "OverviewRow", "RowFilter", "columns",
                  "filter_rows", "neighbour", "rule_counts", "sort_rows"),
     "runner": ("Progress", "default_jobs", "run_batch"),
-    "scan": ("is_candidate", "scan"),
+    "scanner": ("is_candidate", "scan"),
     "worker": ("BatchResult", "engine_fingerprint"),
     "workspace": ("AddReport", "ReportFinding", "Workspace", "YearPair", "report_identity"),
 }  # fmt: skip
 _MODULE = {name: module for module, names in _WHERE.items() for name in names}
 
 if TYPE_CHECKING:
-    from .coverage import (
+    from .coverage_matrix import (
         COVERAGE_LABELS,
         COVERAGE_STATES,
         CoverageColumn,
@@ -75,7 +75,7 @@ if TYPE_CHECKING:
         sort_rows,
     )
     from .runner import Progress, default_jobs, run_batch
-    from .scan import is_candidate, scan
+    from .scanner import is_candidate, scan
     from .worker import BatchResult, engine_fingerprint
     from .workspace import AddReport, ReportFinding, Workspace, YearPair, report_identity
 

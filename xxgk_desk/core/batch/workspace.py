@@ -37,10 +37,10 @@ from xxgk_desk.core.rules import RuleSet, load_rules
 from xxgk_desk.core.store import DocumentInfo, ImportReport, Note, Store, StoreError
 from xxgk_desk.core.store.model import now
 
-from .coverage import CoverageMatrix, coverage
+from .coverage_matrix import CoverageMatrix, coverage
 from .overview import SEVERITY_ORDER, OverviewRow
 from .runner import Cancel, Progress, is_cancelled, run_batch
-from .scan import scan
+from .scanner import scan
 from .worker import BatchResult, engine_fingerprint
 
 __all__ = ["AddReport", "ReportFinding", "Workspace", "YearPair", "report_identity"]

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from xxgk_desk.core.batch import PART_SHORT, OverviewRow, Workspace, columns, sort_rows
-from xxgk_desk.core.batch.coverage import COVERAGE_LABELS, CoverageMatrix
+from xxgk_desk.core.batch.coverage_matrix import COVERAGE_LABELS, CoverageMatrix
 from xxgk_desk.core.store import ImportReport, Store, vocabulary
 
 from .errors import ExportError
