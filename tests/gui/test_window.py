@@ -306,3 +306,36 @@ def test_orphaned_note_is_listed_and_reattached_by_hand(window, monkeypatch, tmp
     (note,) = window.session.notes()
     assert note.anchor.status == "anchored" and (note.anchor.start, note.anchor.end) == (start, end)
     assert window.notes_panel.proxy.rowCount() == 0
+
+
+def test_review_files_move_between_windows_and_conflicts_are_settled(window, monkeypatch, tmp_path, qtbot):
+    from xxgk_desk.core.store import Store
+    from xxgk_desk.gui.views import exchange
+
+    monkeypatch.setattr(mw, "NoteDialog", FakeNoteDialog)
+    s = open_sample(window)
+    select_text(window, "XX处")
+    window.add_note()
+    note_id = s.notes()[0].id
+    out = tmp_path / "张三.json"
+    monkeypatch.setattr(exchange.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.export_reviews()
+    assert out.exists()
+    # another reviewer imports it, both edit the same note, the first imports the other's file back
+    other = Store(tmp_path / "other.sqlite3", reviewer="李四")
+    other.import_review(out)
+    other.update_note(note_id, body="李四的修改")
+    other.export_review_file(tmp_path / "李四.json")
+    other.close()
+    s.update_note(note_id, body="张三的修改")
+    monkeypatch.setattr(
+        exchange.QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(tmp_path / "李四.json")], "")
+    )
+    window.import_reviews()
+    conflicts = s.store.list_conflicts()
+    assert len(conflicts) == 1
+    dialog = exchange.ConflictsDialog(s.store, window)
+    assert dialog.list.count() == 1
+    dialog._resolve("theirs")
+    assert s.store.list_conflicts() == []
+    assert s.note(note_id).body == "李四的修改"

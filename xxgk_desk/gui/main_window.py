@@ -192,6 +192,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.act_export = self._action(file_menu, self.tr("导出审核意见…"), self.export_memo, "Ctrl+E")
         file_menu.addSeparator()
+        self._action(file_menu, self.tr("导出审核记录（交换文件）…"), self.export_reviews)
+        self._action(file_menu, self.tr("导入审核记录（合并）…"), self.import_reviews)
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("退出"), self.close, "Ctrl+Q")
 
         edit_menu = mb.addMenu(self.tr("编辑(&E)"))
@@ -219,6 +222,7 @@ class MainWindow(QMainWindow):
         self._action(review_menu, self.tr("解决批注"), self.resolve_note, "Ctrl+Shift+R")
         review_menu.addSeparator()
         self._action(review_menu, self.tr("整改建议…"), self.edit_recommendations)
+        self._action(review_menu, self.tr("合并冲突…"), self.show_conflicts)
 
         view_menu = mb.addMenu(self.tr("视图(&V)"))
         self.act_page = self._action(
@@ -834,6 +838,29 @@ class MainWindow(QMainWindow):
         from xxgk_desk.gui.views.export_dialog import ExportDialog
 
         ExportDialog(self.session, self).exec()
+
+    def export_reviews(self) -> None:
+        from xxgk_desk.gui.views.exchange import export_reviews
+
+        if self.store is not None:
+            export_reviews(self, self.store)
+
+    def import_reviews(self) -> None:
+        from xxgk_desk.gui.views.exchange import import_reviews
+
+        if self.store is not None and import_reviews(self, self.store) and self.session is not None:
+            self.store.anchor_notes(self.session.doc)
+            self.refresh_all()
+
+    def show_conflicts(self) -> None:
+        from xxgk_desk.gui.views.exchange import ConflictsDialog
+
+        if self.store is None:
+            return
+        dialog = ConflictsDialog(self.store, self)
+        dialog.exec()
+        if dialog.changed:
+            self.refresh_all()
 
     # ------------------------------------------------------------------ help
     def show_shortcuts(self) -> None:
