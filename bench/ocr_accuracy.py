@@ -71,9 +71,9 @@ def main() -> int:
 
     ocr._engine()  # model loading is not part of the per-page time
     stamps: list[float] = []
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     doc = load(args.pdf, ocr="always", progress=lambda *_: stamps.append(time.perf_counter()))
-    total = time.perf_counter() - start
+    total, cpu = time.perf_counter() - start, time.process_time() - cpu
     ref = args.ref.read_text(encoding="utf-8")
     acc, dist, n = accuracy(doc.text, ref)
     folded = accuracy(unicodedata.normalize("NFKC", doc.text), unicodedata.normalize("NFKC", ref))[0]
@@ -83,8 +83,10 @@ def main() -> int:
     print(f"extractor: {doc.extractor}")
     print(f"character accuracy: {acc:.4f}  (edit distance {dist} / {n} characters; target {TARGET:.2f})")
     print(f"  with full-/half-width forms folded (NFKC): {folded:.4f}")
+    n_pages = max(doc.page_count, 1)
     print(
-        f"time: {total:.1f} s, {total / max(doc.page_count, 1):.1f} s per page ({', '.join(f'{t:.1f}' for t in pages)})"
+        f"time: {total:.1f} s wall, {total / n_pages:.1f} s per page ({', '.join(f'{t:.1f}' for t in pages)}); "
+        f"CPU {cpu / n_pages:.1f} s per page (all threads; {os.cpu_count()} cores)"
     )
     print(f"doubtful spans: {doubtful}; network connections attempted: none")
     if args.show:

@@ -421,3 +421,17 @@ def test_recognise_page_returns_lines_with_boxes_and_confidences():
         for c in ln.chars:
             x0, top, x1, bottom = c.box
             assert -2 <= x0 <= x1 <= w + 2 and -2 <= top <= bottom <= h + 2 and 0.0 <= c.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    "read,fixed",
+    [
+        ("(一）依法", "（一）依法"),
+        ("（二)主动", "（二）主动"),
+        ("(三)分级", "(三)分级"),
+        ("规范（试行）》", "规范（试行）》"),
+        ("(x", "(x"),
+    ],
+)
+def test_bracket_pairs_read_half_full_width_become_full_width(read, fixed):
+    assert ocr._pair_brackets(read) == fixed
