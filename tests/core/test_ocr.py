@@ -435,3 +435,20 @@ def test_recognise_page_returns_lines_with_boxes_and_confidences():
 )
 def test_bracket_pairs_read_half_full_width_become_full_width(read, fixed):
     assert ocr._pair_brackets(read) == fixed
+
+
+@needs_opencv
+def test_command_line_ocr_option_reaches_the_loader(tmp_path, fake_ocr, capsys):
+    import json
+
+    from xxgk_desk.cli import main
+
+    page = _page_pdf(tmp_path)
+    assert main(["text", "--ocr", "never", str(page)]) == 0
+    assert capsys.readouterr().out == "Text layer to be replaced.\n"
+    assert main(["text", "--ocr", "always", str(page)]) == 0
+    assert "予以公开7件" in capsys.readouterr().out
+    main(["check", "--json", "--ocr", "always", str(page)])
+    out = json.loads(capsys.readouterr().out)
+    assert out["extractor"].endswith("+rapidocr/fake")
+    assert any(f["rule"] == "sum_mismatch" and "识别自扫描件" in f["message"] for f in out["findings"])

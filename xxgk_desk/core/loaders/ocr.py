@@ -133,11 +133,10 @@ def recognise_page(
     """
     if not available():
         raise RuntimeError(INSTALL_HINT)
-    engine = _engine()
     kw = {"box_thresh": box_thresh, "unclip_ratio": unclip_ratio, "text_score": text_score}
-    with _ENGINE_LOCK:  # the engine keeps per-call settings in its state
-        # every switch explicitly: the engine keeps the ones of the previous call
-        result = engine(image, **_FULL, **{k: v for k, v in kw.items() if v is not None})
+    with _ENGINE_LOCK:  # one engine, built once; it keeps per-call settings in its state,
+        # so every switch is passed each time
+        result = _engine()(image, **_FULL, **{k: v for k, v in kw.items() if v is not None})
     if result.boxes is None or result.txts is None:
         return []
     words = result.word_results if len(result.word_results) == len(result.txts) else [()] * len(result.txts)
