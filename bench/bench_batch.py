@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import shutil
@@ -290,7 +291,7 @@ def main() -> int:
         return 0
     files = generate(max(args.sizes))
     print(f"报告：{len(files)} 份（PDF {sum(f.suffix == '.pdf' for f in files)}，DOCX {sum(f.suffix == '.docx' for f in files)}）；"
-          f"CPU {len(__import__('os').sched_getaffinity(0))} 个")  # fmt: skip
+          f"CPU {len(os.sched_getaffinity(0))} 个；开始时负载 {os.getloadavg()[0]:.2f}")  # fmt: skip
     results: dict[tuple[int, int], dict] = {}
     print(f"\n{'N':>4} {'进程':>4} {'用时 s':>8} {'份/秒':>7} {'s/份':>7} {'子进程CPU s':>11} {'CPU/墙钟':>8}"
           f" {'父进程峰值MB':>12} {'子进程峰值MB':>12} {'失败':>4}")  # fmt: skip
@@ -314,6 +315,10 @@ def main() -> int:
     if 1 in args.jobs and 2 in args.jobs:
         for n in args.sizes:
             print(f"N={n}：2 个进程加速 ×{results[(n, 1)]['wall'] / results[(n, 2)]['wall']:.2f}")
+    cpu = [r["worker_cpu"] / r["n"] for r in results.values()]
+    print(
+        f"子进程 CPU 每份 {min(cpu):.3f}–{max(cpu):.3f} s（与负载无关的成本）；结束时负载 {os.getloadavg()[0]:.2f}"
+    )
     mems = [r["worker_mb"] for r in results.values()]
     print(f"子进程峰值内存 {min(mems):.0f}–{max(mems):.0f} MB，父进程 "
           f"{min(r['parent_mb'] for r in results.values()):.0f}–{max(r['parent_mb'] for r in results.values()):.0f} MB")  # fmt: skip
