@@ -75,6 +75,7 @@ def to_json(result: Analysis) -> dict[str, Any]:
         out["text_sha256"] = doc.text_sha256
         out["extractor"] = doc.extractor
         out["warnings"] = list(doc.warnings)
+        out["ocr_pages"] = list(doc.ocr_pages)
     out.update(result.extra)
     return out
 

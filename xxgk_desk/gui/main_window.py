@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xxgk_desk.core.document import OCR_DOUBT
 from xxgk_desk.core.errors import one_line
 from xxgk_desk.core.outline import section_at
 from xxgk_desk.core.pipeline import check
@@ -365,8 +366,8 @@ class MainWindow(QMainWindow):
         self.status_doc.setText(self.tr("正在读取 %1 …").replace("%1", Path(path).name))
 
         def work(progress):
-            progress(0, 3, "read")
-            analysis = check(path, rules=rules)
+            progress(0, 1, "read")
+            analysis = check(path, rules=rules, ocr="auto", progress=progress)
             if analysis.error:
                 return analysis, None, None
             progress(1, 3, "layout")
@@ -417,6 +418,13 @@ class MainWindow(QMainWindow):
         if session is not self.session:
             return  # another file was opened meanwhile
         self._paint_highlights()
+        doc = session.doc
+        if doc.warnings:
+            self.statusBar().showMessage("；".join(doc.warnings), 15000)
+        if doc.image_pages and not doc.ocr_pages and not self.runner.synchronous:
+            QMessageBox.information(
+                self, self.tr("扫描件"), "\n".join(doc.warnings) or self.tr("部分页面没有文字层。")
+            )
         self.document_ready.emit()
         for error in take_errors():
             QMessageBox.warning(self, self.tr("操作未完成"), error.message)
@@ -443,9 +451,11 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("无法打开报告"), message)
         self._update_status()
 
-    def _progress(self, done: int, total: int, _text: str) -> None:
+    def _progress(self, done: int, total: int, text: str) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
+        if text and text not in ("read", "layout", "store", "done"):
+            self.status_doc.setText(text)
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -535,6 +545,12 @@ class MainWindow(QMainWindow):
             for r in s.finding_rows()
             if r.finding.start is not None and r.decision == "none"
         ]
+        doubtful = [
+            Span(o.start, o.end, "#a855f7", underline=True)
+            for o in s.doc.ocr_spans
+            if o.confidence < OCR_DOUBT
+        ]
+        self.text_view.set_highlights("ocr", doubtful)
         self.text_view.set_highlights("notes", notes)
         self.text_view.set_highlights("findings", findings)
 

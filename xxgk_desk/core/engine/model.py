@@ -110,7 +110,7 @@ class Finding:
 
     def to_json(self) -> dict:
         return {"rule": self.rule, "severity": self.severity, "message": self.message, "start": self.start,
-                "end": self.end, "quote": self.quote, "part": self.part, "key": self.key}  # fmt: skip
+                "end": self.end, "quote": self.quote, "part": self.part, "key": self.key, "ocr": self.ocr}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from xxgk_desk.core.outline import Section
 from xxgk_desk.gui.offsets import DocMap
 
 HIGHLIGHT_KINDS = (
+    "ocr",  # doubtful OCR text
     "findings",
     "notes",
     "search",
