@@ -27,6 +27,11 @@ Progress = Callable[[int, int, str], None]
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".wps": "doc", ".txt": "txt", ".text": "txt"}
 MAX_FILE_BYTES = 512 * 1024 * 1024
+#: More text than this is no annual report (the longest run to a few hundred thousand
+#: characters) and would keep the review engine busy for minutes: refused after reading.
+MAX_TEXT_CHARS = 1_000_000
+#: The stream Office writes into an OLE container instead of a ZIP when a DOCX has a password.
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
 def sniff(head: bytes) -> str:
@@ -83,6 +88,12 @@ def check_file(path: str | os.PathLike) -> tuple[str, str]:
         )
     sniffed = sniff(head)
     expected = {"pdf": "pdf", "docx": "zip", "doc": "ole", "txt": "text"}[kind]
+    if sniffed == "ole" and kind in ("docx", "doc") and _is_encrypted_ooxml(p):
+        raise ReadError(
+            "encrypted",
+            f"Word 文件设置了打开密码（已加密），无法读取：{p.name}。"
+            "请向报送单位索取未加密的版本，或在 Word/WPS 中取消密码后另存为 .docx 再打开。",
+        )
     if sniffed != expected:
         if kind == "doc" and sniffed == "zip" and _is_docx(p):
             # A .doc that is really a DOCX (renamed by hand): say so instead of failing silently.
@@ -96,6 +107,15 @@ def check_file(path: str | os.PathLike) -> tuple[str, str]:
             "文件可能已损坏或被改名，请重新获取原始文件。",
         )
     return kind, sniffed
+
+
+def _is_encrypted_ooxml(p: Path) -> bool:
+    """True for an OLE container holding an encrypted Office Open XML package (a DOCX with a password)."""
+    try:
+        with open(p, "rb") as f:
+            return _ENCRYPTED_PACKAGE in f.read(64 * 1024 * 1024)
+    except OSError:
+        return False
 
 
 def _is_docx(p: Path) -> bool:
@@ -128,6 +148,12 @@ def load(path: str | os.PathLike, *, ocr: str = "never", progress: Progress | No
 
     try:
         doc = _dispatch(kind, p, ocr, report if progress is not None else None)
+        if len(doc.text) > MAX_TEXT_CHARS:
+            raise ReadError(
+                "too_big",
+                f"文件中的文字过多（约 {len(doc.text) // 10000} 万字），远超一份年度报告的篇幅，"
+                f"已停止检查：{Path(p).name}。请确认文件内容。",
+            )
         if progress is not None and kind != "pdf":
             report(1, 1, "")
         return doc
@@ -136,10 +162,22 @@ def load(path: str | os.PathLike, *, ocr: str = "never", progress: Progress | No
             if e is stopped[0]:
                 raise
             raise stopped[0] from e
+        if not os.path.lexists(p):  # moved or deleted while it was being read
+            raise ReadError(
+                "missing", f"文件在读取过程中被移动或删除：{Path(p).name}。请确认文件仍在原处后重新打开。"
+            ) from None
         if isinstance(e, ReadError):
             raise
         if isinstance(e, MemoryError):
             raise ReadError("too_big", f"文件内容过大，无法读取：{Path(p).name}。") from None
+        if isinstance(e, PermissionError):
+            raise ReadError(
+                "permission", f"没有权限读取文件：{Path(p).name}。请检查文件权限或先复制到本地再打开。"
+            ) from None
+        if isinstance(e, OSError):
+            raise ReadError(
+                "io", f"读取文件失败：{Path(p).name}（{e.strerror or type(e).__name__}）。请确认文件可以访问。"
+            ) from None
         # a loader bug or a library choking on a damaged file
         raise ReadError(
             "damaged",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from xxgk_desk.core.normalize import clean_controls, fix_radicals
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_UNPACKED = 300 * 1024 * 1024  # a real report's parts unpack to a few MB
 MAX_RATIO = 200  # compression ratio beyond which an entry is a bomb, not a document
+#: word/document.xml of a long report with big tables is a few MB; parsing 64 MB takes ~10 s and ~1 GB
+MAX_DOCUMENT_XML = 64 * 1024 * 1024
 EXTRACTOR = f"docx/{__version__}"
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
@@ -47,7 +50,14 @@ def check_zip(path: str) -> None:
                 raise ReadError(
                     "bomb", f"DOCX 文件解压后超过 {MAX_UNPACKED >> 20} MB，不像一份报告，已拒绝打开：{name}。"
                 )
-    except zipfile.BadZipFile:
+            body = next((i for i in infos if i.filename == "word/document.xml"), None)
+            if body is not None and body.file_size > MAX_DOCUMENT_XML:
+                raise ReadError(
+                    "too_big",
+                    f"DOCX 文件的正文部分过大（{body.file_size >> 20} MB），远超一份年度报告的篇幅，已拒绝打开：{name}。",
+                )
+            _read_through(z, infos)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError):
         raise ReadError(
             "damaged",
             f"DOCX 文件已损坏（不是有效的 ZIP 包）：{name}。请用 Word/WPS 打开后另存为 .docx 再试。",
@@ -57,6 +67,19 @@ def check_zip(path: str) -> None:
             "mismatch",
             f"文件扩展名是 .docx，但它不是 Word 文档（缺少 word/document.xml）：{name}。请确认文件来源。",
         )
+
+
+def _read_through(z: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+    """Read every member in 1 MB steps, checking its CRC.
+
+    The sizes checked above come from the ZIP directory and may lie: python-docx later reads
+    a member whole, and zipfile then inflates all of its data at once, however much that is.
+    Read in steps, a member stops at its stated size and a lie fails the CRC check here.
+    """
+    for info in infos:
+        with z.open(info) as f:
+            while f.read(1 << 20):
+                pass
 
 
 def load_docx(path: str) -> Document:

@@ -17,7 +17,8 @@ from xxgk_desk.core.loaders.builder import TextBuilder
 from xxgk_desk.core.normalize import clean_controls, fix_radicals, normalize_newlines
 
 EXTRACTOR = f"txt/{__version__}"
-MAX_TXT_BYTES = 64 * 1024 * 1024
+#: A report's text is well under 1 MB; beyond this a text file is refused before it is read.
+MAX_TXT_BYTES = 16 * 1024 * 1024
 _SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
