@@ -57,7 +57,8 @@ def check_zip(path: str) -> None:
                     f"DOCX 文件的正文部分过大（{body.file_size >> 20} MB），远超一份年度报告的篇幅，已拒绝打开：{name}。",
                 )
             _read_through(z, infos)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError):
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError):
+        # OSError too: zipfile seeks to wherever a damaged directory points (EINVAL before the start)
         raise ReadError(
             "damaged",
             f"DOCX 文件已损坏（不是有效的 ZIP 包）：{name}。请用 Word/WPS 打开后另存为 .docx 再试。",

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from pathlib import Path
 
 from xxgk_desk import __version__
 from xxgk_desk.core.document import Document, sha256_file
 from xxgk_desk.core.errors import ReadError
 from xxgk_desk.core.loaders.builder import TextBuilder
-from xxgk_desk.core.normalize import clean_controls, fix_radicals, normalize_newlines
+from xxgk_desk.core.normalize import clean_controls, fix_radicals, is_cjk, normalize_newlines
 
 EXTRACTOR = f"txt/{__version__}"
 #: A report's text is well under 1 MB; beyond this a text file is refused before it is read.
@@ -28,6 +29,11 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", _replaced(data[3:], "utf-8")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16", []
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        text = data[: len(data) // 2 * 2].decode(utf16, errors="replace")
+        if _plausible(text):
+            return text, utf16, ["文本是不带字节顺序标记的 UTF-16 编码，已按此读取。"]
     for enc in ("utf-8", "gb18030"):
         try:
             return data.decode(enc), enc, []
@@ -53,6 +59,40 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         except UnicodeDecodeError:
             lines.append(raw.decode("gb18030", errors="replace"))
     return "\n".join(lines), "mixed", ["文本中混有多种编码，已逐行识别，个别字符可能显示为“�”。"]
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """utf-16-le / utf-16-be when the zero bytes sit on one side of the byte pairs (ASCII digits,
+    line breaks and punctuation of UTF-16 text), else None. Pure CJK text has no zero bytes:
+    charset_normalizer recognises it later."""
+    n = len(data) // 2 * 2
+    if n < 8 or b"\x00" not in data:
+        return None
+    even, odd = data[0:n:2].count(0), data[1:n:2].count(0)
+    half = n // 2
+    if odd >= 0.05 * half and even <= odd / 4:  # the other side's zeros: 一 (U+4E00) and its kin
+        return "utf-16-le"
+    if even >= 0.05 * half and odd <= even / 4:
+        return "utf-16-be"
+    return None
+
+
+def _plausible(text: str) -> bool:
+    """Nine in ten characters are printable ASCII, whitespace, CJK or punctuation."""
+    good = sum(
+        1
+        for c in text
+        if (c.isascii() and (c.isprintable() or c in "\t\n\r\x0c"))
+        or is_cjk(c)
+        or unicodedata.category(c)[0] in "PSZ"
+    )
+    return good >= 0.9 * len(text)
+
+
+def _looks_binary(text: str) -> bool:
+    """More than 5 % zero bytes, other control characters or undecodable bytes: not a text file."""
+    bad = sum(1 for c in text if (c < " " and c not in "\t\n\r\x0c") or c == "\ufffd")
+    return bad > 0.05 * len(text)
 
 
 def _replaced(data: bytes, enc: str) -> list[str]:
@@ -83,9 +123,11 @@ def load_txt(path: str) -> Document:
     data = Path(path).read_bytes()
     text, _enc, warnings = decode(data)
     if "\x00" in text:
-        raise ReadError(
-            "mismatch", f"文件扩展名是 .txt，但内容是二进制数据：{Path(path).name}。请确认文件类型。"
-        )
+        if _looks_binary(text):
+            raise ReadError(
+                "mismatch", f"文件扩展名是 .txt，但内容是二进制数据：{Path(path).name}。请确认文件类型。"
+            )
+        warnings.append("文本中夹有空字符（NUL），已替换为空格。")
     text = fix_radicals(clean_controls(normalize_newlines(text)))
     if not text.strip():
         raise ReadError("empty", f"文本文件中没有文字：{Path(path).name}。请确认文件内容。")
