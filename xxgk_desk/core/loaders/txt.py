@@ -65,16 +65,25 @@ def _utf16_without_bom(data: bytes) -> str | None:
     """utf-16-le / utf-16-be when the zero bytes sit on one side of the byte pairs (ASCII digits,
     line breaks and punctuation of UTF-16 text), else None. Pure CJK text has no zero bytes:
     charset_normalizer recognises it later."""
-    n = len(data) // 2 * 2
-    if n < 8 or b"\x00" not in data:
+    n = min(len(data), 1 << 20) // 2 * 2  # the first megabyte tells
+    if n < 8 or b"\x00" not in data[:n]:
         return None
-    even, odd = data[0:n:2].count(0), data[1:n:2].count(0)
-    half = n // 2
-    if odd >= 0.05 * half and even <= odd / 4:  # the other side's zeros: 一 (U+4E00) and its kin
-        return "utf-16-le"
-    if even >= 0.05 * half and odd <= even / 4:
-        return "utf-16-be"
+    even, odd = data[0:n:2], data[1:n:2]
+    for enc, low, high in (("utf-16-le", even, odd), ("utf-16-be", odd, even)):
+        ascii_zeros = high.count(0)  # ASCII characters: their high byte is zero
+        if ascii_zeros >= 0.05 * len(even) and _stray_zeros(low, high, ascii_zeros // 4) <= ascii_zeros // 4:
+            return enc
     return None
+
+
+def _stray_zeros(low: bytes, high: bytes, limit: int) -> int:
+    """Zero low bytes not belonging to an ideograph U+4E00…U+9F00 (一 and its kin), up to ``limit`` + 1."""
+    count, i = 0, low.find(0)
+    while i >= 0 and count <= limit:
+        if not 0x4E <= high[i] <= 0x9F:
+            count += 1
+        i = low.find(0, i + 1)
+    return count
 
 
 def _plausible(text: str) -> bool:
