@@ -88,7 +88,7 @@ class ReportText:
         secs = tuple(
             SectionSpan(int(s["level"]), str(s["title"]), int(s["start"]), int(s["end"]), int(s["title_end"]))
             for s in data.get("sections") or ()
-        )
+        ) or (SectionSpan(0, "全文", 0, len(text), 0),)  # no outline: the whole text is one block
         parts = {
             p["key"]: int(p["section"])
             for p in data.get("standard_parts") or ()

@@ -150,3 +150,11 @@ def test_real_government_reports_of_two_years(shared):
     assert c.sections and all(m.similarity is None or 0 <= m.similarity <= 1 for m in c.sections)
     for m in c.sections:
         diff(ReportText.from_analysis(older), ReportText.from_analysis(newer), m)
+
+
+def test_reports_without_an_outline_compare_as_one_block():
+    a = ReportText.from_json({"fields": {}}, "今年学校主动公开信息很多。")
+    b = ReportText.from_json({"fields": {}}, "今年学校主动公开信息较多。")
+    (m,) = compare(a, b).sections
+    assert 0.9 < m.similarity < 1
+    assert [o.tag for o in diff(a, b, m)] == ["equal", "replace", "equal"]
