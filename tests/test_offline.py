@@ -130,10 +130,13 @@ def test_guard_catches_a_connection(sandbox):
     """The guard works: a script that connects is caught (and fails)."""
     cmd = [*sandbox["prefix"], sys.executable, "-c",
            "import socket\ntry:\n    socket.create_connection(('192.0.2.1', 80), timeout=2)\nexcept OSError:\n    pass\n"
-           "import urllib.request\ntry:\n    urllib.request.urlopen('http://example.invalid/', timeout=2)\nexcept Exception:\n    pass"]  # fmt: skip
+           "import urllib.request\ntry:\n    urllib.request.urlopen('http://example.invalid/', timeout=2)\nexcept Exception:\n    pass\n"
+           "u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\ntry:\n    u.sendto(b'x', ('192.0.2.1', 9))\nexcept OSError:\n    pass"]  # fmt: skip
     subprocess.run(cmd, cwd=sandbox["base"], env=sandbox["env"], capture_output=True, timeout=60)
     log = Path(sandbox["env"]["XXGK_NET_LOG"])
-    assert log.exists() and "socket.connect" in log.read_text(encoding="utf-8"), "the Python guard saw nothing"
+    seen = log.read_text(encoding="utf-8") if log.exists() else ""
+    assert "refused call" in seen, "the replaced socket functions saw nothing"
+    assert "socket.sendto" in seen and "socket.__new__" in seen, "the audit hook saw nothing"
     if "strace" in sandbox["layers"]:
         assert "AF_INET" in sandbox["strace"].read_text(), "strace saw nothing"
     log.unlink()
