@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         mb = self.menuBar()
         file_menu = mb.addMenu(self.tr("文件(&F)"))
         self._action(file_menu, self.tr("打开…"), self.open_dialog, "Ctrl+O")
+        self._action(file_menu, self.tr("全省概览（批量审核）…"), self.show_overview, "Ctrl+Shift+O")
         self.recent_menu = file_menu.addMenu(self.tr("最近打开"))
         self.act_close = self._action(file_menu, self.tr("关闭报告"), self.close_document, "Ctrl+W")
         file_menu.addSeparator()
@@ -217,6 +218,12 @@ class MainWindow(QMainWindow):
         self._action(review_menu, self.tr("上一个问题"), lambda: self.step_finding(-1), "Shift+F8")
         self._action(review_menu, self.tr("下一条批注"), lambda: self.step_note(1), "F9")
         self._action(review_menu, self.tr("上一条批注"), lambda: self.step_note(-1), "Shift+F9")
+        self._action(
+            review_menu, self.tr("下一份报告（按概览顺序）"), lambda: self.step_report(1), "Ctrl+PgDown"
+        )
+        self._action(
+            review_menu, self.tr("上一份报告（按概览顺序）"), lambda: self.step_report(-1), "Ctrl+PgUp"
+        )
         review_menu.addSeparator()
         self._action(review_menu, self.tr("采纳问题为批注"), self.accept_finding, "Ctrl+Shift+A")
         self._action(review_menu, self.tr("驳回问题…"), self.dismiss_finding, "Ctrl+Shift+D")
@@ -697,6 +704,8 @@ class MainWindow(QMainWindow):
             return
         self.undo_stack.push(StoreCommand(self.session, change, text, self.refresh_all))
         self.refresh_all(change)
+        if getattr(self, "overview", None) is not None and self.session is not None:
+            self.overview.refresh_report(self.session.doc.path)
 
     def _guard(self, fn, *args, **kw):
         try:
@@ -854,6 +863,37 @@ class MainWindow(QMainWindow):
         from xxgk_desk.gui.views.export_dialog import ExportDialog
 
         ExportDialog(self.session, self).exec()
+
+    def show_overview(self):
+        """The province overview (one window, sharing this window's database)."""
+        from xxgk_desk.gui.views.overview import OverviewWindow
+
+        if self.store is None:
+            return None
+        if getattr(self, "overview", None) is None:
+            self.overview = OverviewWindow(self.store, self.rules, self)
+            self.overview.open_requested.connect(self._open_from_overview)
+        self.overview.show()
+        self.overview.raise_()
+        return self.overview
+
+    def _open_from_overview(self, path: str) -> None:
+        self.open_file(path)
+        self.raise_()
+        self.activateWindow()
+
+    def step_report(self, step: int) -> None:
+        overview = getattr(self, "overview", None)
+        if overview is None or self.session is None:
+            self.statusBar().showMessage(self.tr("请先在“全省概览”中添加报告。"), 4000)
+            return
+        path = overview.neighbour_path(self.session.doc.path, step)
+        if path:
+            self.open_file(path)
+        else:
+            self.statusBar().showMessage(
+                self.tr("已经是最后一份了。") if step > 0 else self.tr("已经是第一份了。"), 4000
+            )
 
     def export_reviews(self) -> None:
         from xxgk_desk.gui.views.exchange import export_reviews

@@ -16,7 +16,9 @@ _GENERIC = {
 }  # fmt: skip
 _NOT_START = "的在和与及对为由将从以于向把被让使据按经各本全该此其我贵"
 _SUFFIX_RE = re.compile("|".join(SUFFIXES))
-_STOP_PREFIX = re.compile(r"^(?:关于|结合|根据|按照|依据|现将|做好|我校|我院|本校|本院|全校|全院)")
+_STOP_PREFIX = re.compile(
+    r"^(?:关于|结合|根据|按照|依据|现将|做好|我校|我院|本校|本院|全校|全院|本?学年|年度|学期|各|本)"
+)
 
 
 def _candidates(text: str, max_len: int = 16) -> Counter:
@@ -64,7 +66,7 @@ def find_institution(ctx: Context) -> FieldValue:
         line = text[block.start : block.end].strip()
         if (
             block.kind != "table"
-            and 4 <= len(line) <= 30
+            and 3 <= len(line) <= 30
             and line.endswith(SUFFIXES)
             and line not in _GENERIC
         ):
@@ -85,7 +87,7 @@ def _leading_name(line: str, counts: Counter) -> str | None:
     for m in _SUFFIX_RE.finditer(line):
         name = line[: m.end()]
         if (
-            len(name) >= 4
+            len(name) >= 3
             and name not in _GENERIC
             and not _STOP_PREFIX.match(name)
             and re.fullmatch(_NAME_CHAR + "+", name)

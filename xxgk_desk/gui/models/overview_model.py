@@ -1,0 +1,124 @@
+"""The province overview as a table model (one row per report; a model, not a widget per cell)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from xxgk_desk.core.batch import PART_MARK, OverviewRow, RowFilter, columns
+from xxgk_desk.core.rules import RuleSet
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+PART_COLOURS = {"present": "#dcfce7", "merged": "#fef3c7", "missing": "#fee2e2"}
+STATE_COLOURS = {"unreviewed": "#6b7280", "in_progress": "#b45309", "done": "#15803d"}
+
+
+class OverviewModel(QAbstractTableModel):
+    """Rows are :class:`OverviewRow`; columns come from the core's ``batch.columns``."""
+
+    def __init__(self, rules: RuleSet, parent=None) -> None:
+        super().__init__(parent)
+        self.columns = columns(rules)
+        self.rows: list[OverviewRow] = []
+
+    def set_rows(self, rows: list[OverviewRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def update_row(self, row: OverviewRow) -> None:
+        """Replace one report's line (or add it) without resetting the whole table."""
+        for i, r in enumerate(self.rows):
+            if r.key == row.key:
+                self.rows[i] = row
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.columns) - 1))
+                return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
+        self.rows.append(row)
+        self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not (0 <= section < len(self.columns)):
+            return None
+        col = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(col.header) if col.kind != "part" else col.header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return col.header
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        row, col = self.rows[index.row()], self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col.kind == "part":
+                status = row.part(col.key)
+                return PART_MARK.get(status, "") if status else ""
+            value = col.value(row)
+            if isinstance(value, float):
+                return f"{value:g}"
+            return "" if value is None else str(value)
+        if role == SORT_ROLE:
+            return col.sort_key(row)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if col.kind == "part" and row.part(col.key) in PART_COLOURS:
+                return QBrush(QColor(PART_COLOURS[row.part(col.key)]))
+            if not row.ok:
+                return QBrush(QColor("#fef2f2"))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col.kind == "state":
+                return QBrush(QColor(STATE_COLOURS.get(row.state, "#000000")))
+            if col.key == "errors" and row.errors:
+                return QBrush(QColor("#b91c1c"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("number", "part"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if not row.ok:
+                return row.error
+            if col.kind == "part":
+                return f"{col.header}：{row.part(col.key) or '—'}"
+            return row.path
+        return None
+
+
+class OverviewFilter(QSortFilterProxyModel):
+    """Sorting by the core's sort keys and filtering with the core's :class:`RowFilter`."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.row_filter = RowFilter()
+        self.setSortRole(SORT_ROLE)
+
+    def set_filter(self, flt: RowFilter) -> None:
+        self.row_filter = flt
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        row = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
+        return row is not None and self.row_filter.accepts(row)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        return left.data(SORT_ROLE) < right.data(SORT_ROLE)
+
+    def ordered_rows(self) -> list[OverviewRow]:
+        """The reports in the order the reviewer sees them (for next / previous report)."""
+        return [self.index(r, 0).data(ROW_ROLE) for r in range(self.rowCount())]
