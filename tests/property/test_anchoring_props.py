@@ -94,7 +94,7 @@ def test_edits_away_from_the_quote_and_its_context_keep_the_exact_span(text, dat
     before, middle, after = text[:lo], text[lo:hi], text[hi:]
     new_before, new_after = data.draw(edited(before)), data.draw(edited(after))
     new = new_before + middle + new_after
-    assume(new.count(sel.exact) == 1)
+    assume(new.find(sel.exact) == new.rfind(sel.exact))  # unique, overlapping occurrences counted
     shift = len(new_before) - len(before)
     r = anchor(sel, new)
     assert r.status == ANCHORED
@@ -111,7 +111,8 @@ def test_whitespace_inserted_into_the_quote_is_ignored(text, data):
     new = text
     for i in reversed(at):
         new = new[:i] + data.draw(st.sampled_from([" ", "\n", "\u3000", " \n "])) + new[i:]
-    assume(strip_ws(new).count(strip_ws(sel.exact)) == 1)
+    flat, quote = strip_ws(new), strip_ws(sel.exact)
+    assume(flat.find(quote) == flat.rfind(quote))  # unique, overlapping occurrences counted
     r = anchor(sel, new)
     assert r.status in (ANCHORED, FUZZY)
     assert strip_ws(new[r.start : r.end]) == strip_ws(sel.exact)
