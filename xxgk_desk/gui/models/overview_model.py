@@ -7,13 +7,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from xxgk_desk.core.batch import PART_MARK, OverviewRow, RowFilter, columns
+from xxgk_desk.core.batch import OverviewRow, RowFilter, columns
 from xxgk_desk.core.rules import RuleSet
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 PART_COLOURS = {"present": "#dcfce7", "merged": "#fef3c7", "missing": "#fee2e2"}
+PART_LABELS = {"present": "有", "merged": "合并", "missing": "缺"}
 STATE_COLOURS = {"unreviewed": "#6b7280", "in_progress": "#b45309", "done": "#15803d"}
 
 
@@ -64,9 +65,6 @@ class OverviewModel(QAbstractTableModel):
             return None
         row, col = self.rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            if col.kind == "part":
-                status = row.part(col.key)
-                return PART_MARK.get(status, "") if status else ""
             value = col.value(row)
             if isinstance(value, float):
                 return f"{value:g}"
@@ -75,9 +73,10 @@ class OverviewModel(QAbstractTableModel):
             return col.sort_key(row)
         if role == ROW_ROLE:
             return row
+        part = row.part(col.key.removeprefix("part:")) if col.kind == "part" else ""
         if role == Qt.ItemDataRole.BackgroundRole:
-            if col.kind == "part" and row.part(col.key) in PART_COLOURS:
-                return QBrush(QColor(PART_COLOURS[row.part(col.key)]))
+            if part in PART_COLOURS:
+                return QBrush(QColor(PART_COLOURS[part]))
             if not row.ok:
                 return QBrush(QColor("#fef2f2"))
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -91,7 +90,7 @@ class OverviewModel(QAbstractTableModel):
             if not row.ok:
                 return row.error
             if col.kind == "part":
-                return f"{col.header}：{row.part(col.key) or '—'}"
+                return f"{col.header}：{PART_LABELS.get(part, '—')}"
             return row.path
         return None
 

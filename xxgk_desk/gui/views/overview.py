@@ -222,7 +222,10 @@ class OverviewWindow(QMainWindow):
         rows = self.workspace.rows()
         self.model.set_rows(rows)
         self._fill_rule_box(rows)
-        self.table.resizeColumnToContents(0)
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
+        for c, col in enumerate(self.model.columns):
+            if col.kind != "part":
+                self.table.resizeColumnToContents(c)
         self._update_counts()
         if self.tabs.currentIndex() == 1:
             self._refresh_coverage()
