@@ -1,0 +1,1324 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="265"/>
+        <source>已覆盖</source>
+        <translation>Covered</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="266"/>
+        <source>未找到</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="267"/>
+        <source>不适用</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="271"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="272"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="273"/>
+        <source>公开事项</source>
+        <translation>Disclosure item</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="275"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="344"/>
+        <source>已覆盖 %1 项，不适用 %2 项，未找到 %3 项</source>
+        <translation>%1 covered, %2 not applicable, %3 not found</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="417"/>
+        <source>工作区中没有同一学校不同年度的两份报告。</source>
+        <translation>The workspace has no two reports of the same university from different years.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="427"/>
+        <source>无法比较这两份报告（文件未读取）。</source>
+        <translation>Cannot compare these two reports (files not read).</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="431"/>
+        <source>&#x3000;⚠ 与上年几乎相同</source>
+        <translation>  ⚠ almost identical to last year</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="440"/>
+        <source>问题 %1 条。数据与上年完全相同：%2</source>
+        <translation>%1 findings. Figures identical to last year: %2</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="442"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="75"/>
+        <source>合并冲突</source>
+        <translation>Merge conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="80"/>
+        <source>保留本机版本</source>
+        <translation>Keep local version</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="81"/>
+        <source>采用导入版本</source>
+        <translation>Use imported version</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="82"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="92"/>
+        <source>两人都修改过的内容：</source>
+        <translation>Changed by both reviewers:</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="107"/>
+        <source>没有待处理的冲突。</source>
+        <translation>No conflicts to resolve.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="125"/>
+        <source>操作未完成</source>
+        <translation>Action not completed</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageModel</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="70"/>
+        <source>缺失合计</source>
+        <translation>Total missing</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="82"/>
+        <source>缺 %1 份，部分 %2 份，有 %3 份</source>
+        <translation>Missing in %1, partial in %2, present in %3 reports</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="98"/>
+        <source>未读取</source>
+        <translation>Not read</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="30"/>
+        <source>导出审核意见</source>
+        <translation>Export review memo</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="32"/>
+        <source>只含未解决的批注</source>
+        <translation>Unresolved notes only</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="33"/>
+        <source>引文带上下文</source>
+        <translation>Quotes with context</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="34"/>
+        <source>包括已驳回的自动检查结果</source>
+        <translation>Add dismissed findings</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="35"/>
+        <source>包括尚未处理的自动检查结果</source>
+        <translation>Add open findings</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="37"/>
+        <source>附清单覆盖情况表</source>
+        <translation>Add checklist table</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="52"/>
+        <source>纯文本 (.txt)</source>
+        <translation>Plain text (.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="54"/>
+        <source>导出审核意见…</source>
+        <translation>Export review memo…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="57"/>
+        <source>批注表 XLSX…</source>
+        <translation>Notes table XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="58"/>
+        <source>批注表 CSV…</source>
+        <translation>Notes table CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="59"/>
+        <source>W3C 批注 JSON…</source>
+        <translation>W3C annotations JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="63"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="76"/>
+        <source>格式：</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="84"/>
+        <source>预览（导出的内容）：</source>
+        <translation>Preview (what will be exported):</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="117"/>
+        <source>保存审核意见</source>
+        <translation>Save review memo</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="129"/>
+        <source>保存批注表</source>
+        <translation>Save notes table</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="141"/>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="141"/>
+        <source>已保存到：%1</source>
+        <translation>Saved to: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="145"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsModel</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="45"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="46"/>
+        <source>提取值</source>
+        <translation>Extracted</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="47"/>
+        <source>审核值</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="48"/>
+        <source>已核对</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="49"/>
+        <source>页</source>
+        <translation>Page</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsPanel</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="115"/>
+        <source>双击“审核值”可修改；勾选“已核对”表示已对照原文确认。点击一行跳到原文依据。</source>
+        <translation>Double-click “Reviewed” to edit; tick “Checked” once confirmed against the original. Click a row to jump to its source.</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="362"/>
+        <source>查找…</source>
+        <translation>Find…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="367"/>
+        <source>上一个</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="368"/>
+        <source>下一个</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="369"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="375"/>
+        <source>查找：</source>
+        <translation>Find:</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="112"/>
+        <source>未处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="112"/>
+        <source>已采纳</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="112"/>
+        <source>已驳回</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="115"/>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="125"/>
+        <source>问题</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="129"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="131"/>
+        <source>页</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="137"/>
+        <source>处理</source>
+        <translation>Decision</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="144"/>
+        <source>采纳为批注 (A)</source>
+        <translation>Accept as note (A)</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="145"/>
+        <source>驳回… (D)</source>
+        <translation>Dismiss… (D)</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="146"/>
+        <source>撤销处理</source>
+        <translation>Undo decision</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="86"/>
+        <source>无法打开审核数据库</source>
+        <translation>Cannot open the review database</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="89"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="565"/>
+        <source>高校信息公开年报审核</source>
+        <translation>University Disclosure Report Review</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="110"/>
+        <source>目录</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="118"/>
+        <source>问题</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="119"/>
+        <source>字段</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="120"/>
+        <source>批注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="121"/>
+        <source>清单</source>
+        <translation>Checklist (清单)</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="123"/>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="132"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="189"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="190"/>
+        <source>打开…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="191"/>
+        <source>全省概览（批量审核）…</source>
+        <translation>Province overview (batch review)…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="192"/>
+        <source>最近打开</source>
+        <translation>Recent files</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="193"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="924"/>
+        <source>关闭报告</source>
+        <translation>Close report</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="195"/>
+        <source>导出审核意见…</source>
+        <translation>Export review memo…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="197"/>
+        <source>导出审核记录（交换文件）…</source>
+        <translation>Export review records (exchange file)…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="198"/>
+        <source>导入审核记录（合并）…</source>
+        <translation>Import review records (merge)…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="200"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="202"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="203"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="205"/>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="212"/>
+        <source>查找…</source>
+        <translation>Find…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="213"/>
+        <source>添加批注…</source>
+        <translation>Add note…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="214"/>
+        <source>整篇或某部分的批注…</source>
+        <translation>Note on whole report or part…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="216"/>
+        <source>审核(&amp;R)</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="217"/>
+        <source>下一个问题</source>
+        <translation>Next finding</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="218"/>
+        <source>上一个问题</source>
+        <translation>Previous finding</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="219"/>
+        <source>下一条批注</source>
+        <translation>Next note</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="220"/>
+        <source>上一条批注</source>
+        <translation>Previous note</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="222"/>
+        <source>下一份报告（按概览顺序）</source>
+        <translation>Next report (overview order)</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="225"/>
+        <source>上一份报告（按概览顺序）</source>
+        <translation>Previous report (overview order)</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="228"/>
+        <source>采纳问题为批注</source>
+        <translation>Accept finding as note</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="229"/>
+        <source>驳回问题…</source>
+        <translation>Dismiss finding…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="230"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="784"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="928"/>
+        <source>解决批注</source>
+        <translation>Resolve note</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="232"/>
+        <source>整改建议…</source>
+        <translation>Recommendations…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="233"/>
+        <source>合并冲突…</source>
+        <translation>Merge conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="235"/>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="237"/>
+        <source>显示原文页面</source>
+        <translation>Show original page</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="239"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="929"/>
+        <source>全屏</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="243"/>
+        <source>设置(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="244"/>
+        <source>审核人姓名…</source>
+        <translation>Reviewer name…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="245"/>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="255"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="256"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="931"/>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="257"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="939"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="260"/>
+        <source>审核状态</source>
+        <translation>Review state</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="264"/>
+        <source> 审核状态：</source>
+        <translation> Review state: </translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="270"/>
+        <source>  结论：</source>
+        <translation>  Conclusion: </translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="272"/>
+        <source>（未定）</source>
+        <translation>(undecided)</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="337"/>
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="337"/>
+        <source>请输入您的姓名（将记录在每条批注上）：</source>
+        <translation>Your name (recorded on every note):</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="352"/>
+        <source>界面语言将在重新启动后生效。</source>
+        <translation>The interface language will change after a restart.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="358"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="924"/>
+        <source>打开报告</source>
+        <translation>Open report</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="365"/>
+        <source>审核数据库不可用，无法打开报告。</source>
+        <translation>The review database is unavailable; cannot open the report.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="373"/>
+        <source>正在读取 %1 …</source>
+        <translation>Reading %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="433"/>
+        <source>扫描件</source>
+        <translation>Scanned document</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="433"/>
+        <source>部分页面没有文字层。</source>
+        <translation>Some pages have no text layer.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="437"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="507"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="714"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="716"/>
+        <source>操作未完成</source>
+        <translation>Action not completed</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="440"/>
+        <source>%1 条批注在新版本中未能定位，已列入批注列表（标为“未定位”）。</source>
+        <translation>%1 notes could not be located in the new version; they are in the notes list, marked “Orphaned”.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="449"/>
+        <source>已取消读取。</source>
+        <translation>Reading cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="453"/>
+        <source>读取失败：%1</source>
+        <translation>Reading failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="458"/>
+        <source>无法打开报告</source>
+        <translation>Cannot open report</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="526"/>
+        <source>   完整性得分：%1</source>
+        <translation>   Completeness score: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="574"/>
+        <source>未打开报告</source>
+        <translation>No report open</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="580"/>
+        <source>%1 · %2 · 共 %3 页 · %4</source>
+        <translation>%1 · %2 · %3 pages · %4</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="589"/>
+        <source>待处理批注 %1 · 未确认问题 %2</source>
+        <translation>Open notes %1 · Undecided findings %2</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="609"/>
+        <source>报告中没有找到“%1”部分。</source>
+        <translation>Part “%1” was not found in the report.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="625"/>
+        <source>报告中没有找到该字段的依据。</source>
+        <translation>No source for this field was found in the report.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="687"/>
+        <source>%1 处</source>
+        <translation>%1 hits</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="734"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="751"/>
+        <source>添加批注</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="743"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="926"/>
+        <source>整篇或某部分的批注</source>
+        <translation>Note on whole report or part</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="759"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="765"/>
+        <source>修改批注</source>
+        <translation>Edit note</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="771"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="775"/>
+        <source>回复批注</source>
+        <translation>Reply to note</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="771"/>
+        <source>回复内容：</source>
+        <translation>Reply:</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="784"/>
+        <source>重新打开批注</source>
+        <translation>Reopen note</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="793"/>
+        <source>请先在正文中选中这条批注应当对应的文字。</source>
+        <translation>First select the text in the report that this note belongs to.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="797"/>
+        <source>重新定位批注</source>
+        <translation>Re-anchor note</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="805"/>
+        <source>删除批注</source>
+        <translation>Delete note</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="812"/>
+        <source>修改字段</source>
+        <translation>Edit field</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="819"/>
+        <source>该问题已处理；可先“撤销处理”。</source>
+        <translation>This finding has already been decided; use “Undo decision” first.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="823"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="927"/>
+        <source>采纳问题</source>
+        <translation>Accept finding</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="830"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="834"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="928"/>
+        <source>驳回问题</source>
+        <translation>Dismiss finding</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="830"/>
+        <source>驳回理由（必填）：</source>
+        <translation>Reason for dismissal (required):</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="843"/>
+        <source>撤销处理</source>
+        <translation>Undo decision</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="850"/>
+        <source>修改审核状态</source>
+        <translation>Change review state</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="856"/>
+        <source>整改建议</source>
+        <translation>Recommendations</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="856"/>
+        <source>写入审核意见的整改建议：</source>
+        <translation>Recommendations for the review memo:</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="888"/>
+        <source>请先在“全省概览”中添加报告。</source>
+        <translation>Add reports in the “Province overview” first.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="895"/>
+        <source>已经是最后一份了。</source>
+        <translation>This is already the last report.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="895"/>
+        <source>已经是第一份了。</source>
+        <translation>This is already the first report.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="924"/>
+        <source>导出审核意见</source>
+        <translation>Export review memo</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="925"/>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="925"/>
+        <source>对选中文字添加批注</source>
+        <translation>Add note to selected text</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="926"/>
+        <source>下一个 / 上一个问题</source>
+        <translation>Next / previous finding</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="927"/>
+        <source>下一条 / 上一条批注</source>
+        <translation>Next / previous note</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="929"/>
+        <source>撤销 / 重做</source>
+        <translation>Undo / redo</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="929"/>
+        <source>原文页面</source>
+        <translation>Original page</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="940"/>
+        <source>高校信息公开年报审核 %1
+离线运行，不联网。
+审核数据：%2</source>
+        <translation>University Disclosure Report Review %1
+Runs offline; never connects to the network.
+Review data: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/dialogs.py" line="36"/>
+        <source>添加批注</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/dialogs.py" line="45"/>
+        <source>原文：</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/dialogs.py" line="54"/>
+        <source>类别：</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/dialogs.py" line="55"/>
+        <source>级别：</source>
+        <translation>Severity:</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/dialogs.py" line="59"/>
+        <source>整篇报告</source>
+        <translation>Whole report</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/dialogs.py" line="63"/>
+        <source>针对：</source>
+        <translation>Applies to:</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/dialogs.py" line="65"/>
+        <source>审核意见，如：未说明不予公开的理由</source>
+        <translation>Your comment, e.g. no reason given for withholding information</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/dialogs.py" line="67"/>
+        <source>意见：</source>
+        <translation>Comment:</translation>
+    </message>
+</context>
+<context>
+    <name>NotesModel</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="180"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="185"/>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="189"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="190"/>
+        <source>内容</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="191"/>
+        <source>原文</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="191"/>
+        <source>（整篇/整个部分）</source>
+        <translation>(whole report/part)</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="193"/>
+        <source>页</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="197"/>
+        <source>回复</source>
+        <translation>Replies</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="198"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="199"/>
+        <source>定位</source>
+        <translation>Anchor</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="205"/>
+        <source>近似</source>
+        <translation>Fuzzy</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="205"/>
+        <source>未定位</source>
+        <translation>Orphaned</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="220"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="223"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="226"/>
+        <source>全部级别</source>
+        <translation>All severities</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="228"/>
+        <source>全部部分</source>
+        <translation>All parts</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="230"/>
+        <source>按位置</source>
+        <translation>By position</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="231"/>
+        <source>按时间</source>
+        <translation>By time</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="242"/>
+        <source>筛选批注文字…</source>
+        <translation>Filter note text…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="244"/>
+        <source>只看未定位的批注</source>
+        <translation>Only orphaned notes</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="250"/>
+        <source>回复…</source>
+        <translation>Reply…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="251"/>
+        <source>解决 (R)</source>
+        <translation>Resolve (R)</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="252"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="253"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="254"/>
+        <source>整篇/部分批注…</source>
+        <translation>Report/part note…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="255"/>
+        <source>定位到选中文字</source>
+        <translation>Anchor to selection</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/outline_model.py" line="85"/>
+        <source>目录</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/outline_model.py" line="96"/>
+        <source>第 %1 页</source>
+        <translation>Page %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewWindow</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="116"/>
+        <source>全省概览 — 批量审核</source>
+        <translation>Province overview — batch review</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="145"/>
+        <source>绿色：有&#x3000;黄色：部分（合并或部分清单事项）&#x3000;红色：缺。首行为“缺/部分”的报告份数。</source>
+        <translation>Green: present   Yellow: partial (merged, or some checklist items)   Red: missing. The first row counts reports “missing/partial”.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="156"/>
+        <source>概览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="157"/>
+        <source>覆盖情况</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="158"/>
+        <source>年度对比</source>
+        <translation>Year over year</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="166"/>
+        <source>工作区</source>
+        <translation>Workspace</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="169"/>
+        <source>添加文件夹…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="170"/>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="171"/>
+        <source>导出汇总…</source>
+        <translation>Export summary…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="172"/>
+        <source>合并审核记录…</source>
+        <translation>Merge review records…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="180"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="194"/>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="199"/>
+        <source>缺少任一部分</source>
+        <translation>Missing any part</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="201"/>
+        <source>缺：</source>
+        <translation>Missing: </translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="203"/>
+        <source>按学校、文件名筛选…</source>
+        <translation>Filter by university or file name…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="207"/>
+        <source>筛选：</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="214"/>
+        <source>全部问题</source>
+        <translation>All findings</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="253"/>
+        <source>共 %1 份报告，显示 %2 份；已完成 %3 份；无法读取 %4 份</source>
+        <translation>%1 reports, %2 shown; %3 done; %4 unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="270"/>
+        <source>最常缺少：</source>
+        <translation>Most often missing: </translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="270"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="274"/>
+        <source>选择报告所在文件夹</source>
+        <translation>Choose the folder with the reports</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="280"/>
+        <source>选择报告</source>
+        <translation>Choose reports</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="313"/>
+        <source>添加报告失败</source>
+        <translation>Adding reports failed</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="321"/>
+        <source>导出汇总</source>
+        <translation>Export summary</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="329"/>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="331"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="336"/>
+        <source>选择审核记录文件</source>
+        <translation>Choose review record files</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="342"/>
+        <source>合并失败</source>
+        <translation>Merge failed</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="347"/>
+        <source>合并完成</source>
+        <translation>Merge complete</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="348"/>
+        <source>已合并 %1 个文件；冲突 %2 项（在审核窗口“审核 → 合并冲突”中处理）。</source>
+        <translation>Merged %1 files; %2 conflicts (resolve them in the review window under “Review → Merge conflicts”).</translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/page_view.py" line="26"/>
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/page_view.py" line="27"/>
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/page_view.py" line="45"/>
+        <source>原文页面只适用于 PDF 文件</source>
+        <translation>The original page is available for PDF files only</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/page_view.py" line="49"/>
+        <source>无法显示 PDF 页面</source>
+        <translation>Cannot display the PDF page</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/page_view.py" line="67"/>
+        <source>第 %1 / %2 页</source>
+        <translation>Page %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>PartsModel</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="286"/>
+        <source>有</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="286"/>
+        <source>合并</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="286"/>
+        <source>缺</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="290"/>
+        <source>标准部分</source>
+        <translation>Standard parts</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/text_view.py" line="167"/>
+        <source>打开一份报告（Ctrl+O），或把文件拖到窗口中。</source>
+        <translation>Open a report (Ctrl+O), or drop a file onto the window.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/text_view.py" line="275"/>
+        <source>添加批注…</source>
+        <translation>Add note…</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="26"/>
+        <source>导出审核记录</source>
+        <translation>Export review records</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="33"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="36"/>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="36"/>
+        <source>审核记录已保存到：%1</source>
+        <translation>Review records saved to: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="42"/>
+        <source>导入审核记录</source>
+        <translation>Import review records</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="56"/>
+        <source>%1：新增 %2 项，更新 %3 项，冲突 %4 项</source>
+        <translation>%1: %2 added, %3 updated, %4 conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="63"/>
+        <source>有冲突的内容两个版本都已保留，请在“审核 → 合并冲突”中确定保留哪一个。</source>
+        <translation>Both versions of conflicting items were kept; choose which to keep under “Review → Merge conflicts”.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="64"/>
+        <source>导入完成</source>
+        <translation>Import complete</translation>
+    </message>
+</context>
+</TS>
