@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/app.py" line="61"/>
+        <source>高校信息公开年报审核</source>
+        <translation>Disclosure Report Review</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistModel</name>
     <message>
         <location filename="../../xxgk_desk/gui/models/panels.py" line="265"/>
@@ -50,27 +58,27 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="417"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="418"/>
         <source>工作区中没有同一学校不同年度的两份报告。</source>
         <translation>The workspace has no two reports of the same university from different years.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="427"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="428"/>
         <source>无法比较这两份报告（文件未读取）。</source>
         <translation>Cannot compare these two reports (files not read).</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="431"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="432"/>
         <source>&#x3000;⚠ 与上年几乎相同</source>
         <translation>  ⚠ almost identical to last year</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="440"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="441"/>
         <source>问题 %1 条。数据与上年完全相同：%2</source>
         <translation>%1 findings. Figures identical to last year: %2</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="442"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="443"/>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -78,37 +86,37 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/exchange.py" line="75"/>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="79"/>
         <source>合并冲突</source>
         <translation>Merge conflicts</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/exchange.py" line="80"/>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="84"/>
         <source>保留本机版本</source>
         <translation>Keep local version</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/exchange.py" line="81"/>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="85"/>
         <source>采用导入版本</source>
         <translation>Use imported version</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/exchange.py" line="82"/>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="86"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/exchange.py" line="92"/>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="96"/>
         <source>两人都修改过的内容：</source>
         <translation>Changed by both reviewers:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/exchange.py" line="107"/>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="111"/>
         <source>没有待处理的冲突。</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/exchange.py" line="125"/>
+        <location filename="../../xxgk_desk/gui/views/exchange.py" line="129"/>
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
@@ -353,514 +361,529 @@
         <source>撤销处理</source>
         <translation>Undo decision</translation>
     </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="186"/>
+        <source>驳回理由：</source>
+        <translation>Reason for dismissal: </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="86"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="85"/>
         <source>无法打开审核数据库</source>
         <translation>Cannot open the review database</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="89"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="565"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="88"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="567"/>
         <source>高校信息公开年报审核</source>
         <translation>University Disclosure Report Review</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="110"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="109"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="118"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="117"/>
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="119"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="118"/>
         <source>字段</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="120"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="119"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="121"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="120"/>
         <source>清单</source>
         <translation>Checklist (清单)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="123"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="122"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="132"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="131"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="189"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="188"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="190"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="189"/>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="191"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="190"/>
         <source>全省概览（批量审核）…</source>
         <translation>Province overview (batch review)…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="192"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="191"/>
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="193"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="924"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="192"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="926"/>
         <source>关闭报告</source>
         <translation>Close report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="195"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="194"/>
         <source>导出审核意见…</source>
         <translation>Export review memo…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="197"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="196"/>
         <source>导出审核记录（交换文件）…</source>
         <translation>Export review records (exchange file)…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="198"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="197"/>
         <source>导入审核记录（合并）…</source>
         <translation>Import review records (merge)…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="200"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="199"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="202"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="201"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="203"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="202"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="205"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="204"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="212"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="211"/>
         <source>查找…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="213"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="212"/>
         <source>添加批注…</source>
         <translation>Add note…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="214"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="213"/>
         <source>整篇或某部分的批注…</source>
         <translation>Note on whole report or part…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="216"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="215"/>
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="217"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="216"/>
         <source>下一个问题</source>
         <translation>Next finding</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="218"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="217"/>
         <source>上一个问题</source>
         <translation>Previous finding</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="219"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="218"/>
         <source>下一条批注</source>
         <translation>Next note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="220"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="219"/>
         <source>上一条批注</source>
         <translation>Previous note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="222"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="221"/>
         <source>下一份报告（按概览顺序）</source>
         <translation>Next report (overview order)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="225"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="224"/>
         <source>上一份报告（按概览顺序）</source>
         <translation>Previous report (overview order)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="228"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="227"/>
         <source>采纳问题为批注</source>
         <translation>Accept finding as note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="229"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="228"/>
         <source>驳回问题…</source>
         <translation>Dismiss finding…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="230"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="784"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="928"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="229"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="786"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="930"/>
         <source>解决批注</source>
         <translation>Resolve note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="232"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="231"/>
         <source>整改建议…</source>
         <translation>Recommendations…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="233"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="232"/>
         <source>合并冲突…</source>
         <translation>Merge conflicts…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="235"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="234"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="237"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="236"/>
         <source>显示原文页面</source>
         <translation>Show original page</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="239"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="929"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="238"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="931"/>
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="243"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="242"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="244"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="243"/>
         <source>审核人姓名…</source>
         <translation>Reviewer name…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="245"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="244"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="255"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="254"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="256"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="931"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="255"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="933"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="257"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="939"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="256"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="941"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="260"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="259"/>
         <source>审核状态</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="264"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="263"/>
         <source> 审核状态：</source>
         <translation> Review state: </translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="270"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="269"/>
         <source>  结论：</source>
         <translation>  Conclusion: </translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="272"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="271"/>
         <source>（未定）</source>
         <translation>(undecided)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="337"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="336"/>
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="337"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="336"/>
         <source>请输入您的姓名（将记录在每条批注上）：</source>
         <translation>Your name (recorded on every note):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="352"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="351"/>
         <source>界面语言将在重新启动后生效。</source>
         <translation>The interface language will change after a restart.</translation>
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/main_window.py" line="358"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="924"/>
+        <source>报告文件</source>
+        <translation>Report files</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="358"/>
+        <source>所有文件</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="360"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="926"/>
         <source>打开报告</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="365"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="367"/>
         <source>审核数据库不可用，无法打开报告。</source>
         <translation>The review database is unavailable; cannot open the report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="373"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="375"/>
         <source>正在读取 %1 …</source>
         <translation>Reading %1 …</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="433"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="435"/>
         <source>扫描件</source>
         <translation>Scanned document</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="433"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="435"/>
         <source>部分页面没有文字层。</source>
         <translation>Some pages have no text layer.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="437"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="507"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="714"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="439"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="509"/>
         <location filename="../../xxgk_desk/gui/main_window.py" line="716"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="718"/>
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="440"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="442"/>
         <source>%1 条批注在新版本中未能定位，已列入批注列表（标为“未定位”）。</source>
         <translation>%1 notes could not be located in the new version; they are in the notes list, marked “Orphaned”.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="449"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="451"/>
         <source>已取消读取。</source>
         <translation>Reading cancelled.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="453"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="455"/>
         <source>读取失败：%1</source>
         <translation>Reading failed: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="458"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="460"/>
         <source>无法打开报告</source>
         <translation>Cannot open report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="526"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="528"/>
         <source>   完整性得分：%1</source>
         <translation>   Completeness score: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="574"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="576"/>
         <source>未打开报告</source>
         <translation>No report open</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="580"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="582"/>
         <source>%1 · %2 · 共 %3 页 · %4</source>
         <translation>%1 · %2 · %3 pages · %4</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="589"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="591"/>
         <source>待处理批注 %1 · 未确认问题 %2</source>
         <translation>Open notes %1 · Undecided findings %2</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="609"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="611"/>
         <source>报告中没有找到“%1”部分。</source>
         <translation>Part “%1” was not found in the report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="625"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="627"/>
         <source>报告中没有找到该字段的依据。</source>
         <translation>No source for this field was found in the report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="687"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="689"/>
         <source>%1 处</source>
         <translation>%1 hits</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="734"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="751"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="736"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="753"/>
         <source>添加批注</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="743"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="926"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="745"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="928"/>
         <source>整篇或某部分的批注</source>
         <translation>Note on whole report or part</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="759"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="765"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="761"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="767"/>
         <source>修改批注</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="771"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="775"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="773"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="777"/>
         <source>回复批注</source>
         <translation>Reply to note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="771"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="773"/>
         <source>回复内容：</source>
         <translation>Reply:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="784"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="786"/>
         <source>重新打开批注</source>
         <translation>Reopen note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="793"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="795"/>
         <source>请先在正文中选中这条批注应当对应的文字。</source>
         <translation>First select the text in the report that this note belongs to.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="797"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="799"/>
         <source>重新定位批注</source>
         <translation>Re-anchor note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="805"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="807"/>
         <source>删除批注</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="812"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="814"/>
         <source>修改字段</source>
         <translation>Edit field</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="819"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="821"/>
         <source>该问题已处理；可先“撤销处理”。</source>
         <translation>This finding has already been decided; use “Undo decision” first.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="823"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="927"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="825"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="929"/>
         <source>采纳问题</source>
         <translation>Accept finding</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="830"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="834"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="928"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="832"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="836"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="930"/>
         <source>驳回问题</source>
         <translation>Dismiss finding</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="830"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="832"/>
         <source>驳回理由（必填）：</source>
         <translation>Reason for dismissal (required):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="843"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="845"/>
         <source>撤销处理</source>
         <translation>Undo decision</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="850"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="852"/>
         <source>修改审核状态</source>
         <translation>Change review state</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="856"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="858"/>
         <source>整改建议</source>
         <translation>Recommendations</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="856"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="858"/>
         <source>写入审核意见的整改建议：</source>
         <translation>Recommendations for the review memo:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="888"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="890"/>
         <source>请先在“全省概览”中添加报告。</source>
         <translation>Add reports in the “Province overview” first.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="895"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="897"/>
         <source>已经是最后一份了。</source>
         <translation>This is already the last report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="895"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="897"/>
         <source>已经是第一份了。</source>
         <translation>This is already the first report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="924"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="926"/>
         <source>导出审核意见</source>
         <translation>Export review memo</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="925"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="927"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="925"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="927"/>
         <source>对选中文字添加批注</source>
         <translation>Add note to selected text</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="926"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="928"/>
         <source>下一个 / 上一个问题</source>
         <translation>Next / previous finding</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="927"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="929"/>
         <source>下一条 / 上一条批注</source>
         <translation>Next / previous note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="929"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="931"/>
         <source>撤销 / 重做</source>
         <translation>Undo / redo</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="929"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="931"/>
         <source>原文页面</source>
         <translation>Original page</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="940"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="942"/>
         <source>高校信息公开年报审核 %1
 离线运行，不联网。
 审核数据：%2</source>
@@ -978,74 +1001,79 @@ Review data: %2</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="220"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="221"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="223"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="224"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="226"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="227"/>
         <source>全部级别</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="228"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="229"/>
         <source>全部部分</source>
         <translation>All parts</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="230"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="231"/>
         <source>按位置</source>
         <translation>By position</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="231"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="232"/>
         <source>按时间</source>
         <translation>By time</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="242"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="243"/>
         <source>筛选批注文字…</source>
         <translation>Filter note text…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="244"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="245"/>
         <source>只看未定位的批注</source>
         <translation>Only orphaned notes</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="250"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="251"/>
         <source>回复…</source>
         <translation>Reply…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="251"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="252"/>
         <source>解决 (R)</source>
         <translation>Resolve (R)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="252"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="253"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="253"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="254"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="254"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="255"/>
         <source>整篇/部分批注…</source>
         <translation>Report/part note…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="255"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="256"/>
         <source>定位到选中文字</source>
         <translation>Anchor to selection</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="313"/>
+        <source>原文已改动，未能在当前版本中找到这段文字。</source>
+        <translation>The text has changed; this passage was not found in the current version.</translation>
     </message>
 </context>
 <context>
@@ -1059,6 +1087,144 @@ Review data: %2</translation>
         <location filename="../../xxgk_desk/gui/models/outline_model.py" line="96"/>
         <source>第 %1 页</source>
         <translation>Page %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewColumns</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="26"/>
+        <source>有</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="27"/>
+        <source>合并</source>
+        <translation>merged</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="28"/>
+        <source>缺</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="32"/>
+        <source>学校</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="32"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="33"/>
+        <source>统计期限</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="33"/>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="34"/>
+        <source>概述</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="34"/>
+        <source>主动公开</source>
+        <translation>Proactive</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="35"/>
+        <source>依申请公开</source>
+        <translation>On request</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="35"/>
+        <source>评议</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="36"/>
+        <source>举报复议诉讼</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="36"/>
+        <source>新做法</source>
+        <translation>Practices</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="37"/>
+        <source>问题与改进</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="37"/>
+        <source>其他事项</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="38"/>
+        <source>清单表</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="38"/>
+        <source>严重</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="39"/>
+        <source>警告</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="39"/>
+        <source>提示</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="40"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="40"/>
+        <source>审核状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="41"/>
+        <source>审核结论</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="41"/>
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="42"/>
+        <source>最后修改</source>
+        <translation>Last change</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="42"/>
+        <source>批注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="43"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/overview_model.py" line="43"/>
+        <source>错误</source>
+        <translation>Error</translation>
     </message>
 </context>
 <context>
@@ -1154,62 +1320,72 @@ Review data: %2</translation>
         <translation>%1 reports, %2 shown; %3 done; %4 unreadable</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="270"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="269"/>
+        <source>（缺 %1 份）</source>
+        <translation> (missing in %1)</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="271"/>
         <source>最常缺少：</source>
         <translation>Most often missing: </translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="270"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="271"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="274"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="275"/>
         <source>选择报告所在文件夹</source>
         <translation>Choose the folder with the reports</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="280"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="281"/>
         <source>选择报告</source>
         <translation>Choose reports</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="313"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="281"/>
+        <source>报告文件</source>
+        <translation>Report files</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="314"/>
         <source>添加报告失败</source>
         <translation>Adding reports failed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="321"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="322"/>
         <source>导出汇总</source>
         <translation>Export summary</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="329"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="330"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="331"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="332"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="336"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="337"/>
         <source>选择审核记录文件</source>
         <translation>Choose review record files</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="342"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="343"/>
         <source>合并失败</source>
         <translation>Merge failed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="347"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="348"/>
         <source>合并完成</source>
         <translation>Merge complete</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="348"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="349"/>
         <source>已合并 %1 个文件；冲突 %2 项（在审核窗口“审核 → 合并冲突”中处理）。</source>
         <translation>Merged %1 files; %2 conflicts (resolve them in the review window under “Review → Merge conflicts”).</translation>
     </message>
@@ -1276,49 +1452,6 @@ Review data: %2</translation>
         <location filename="../../xxgk_desk/gui/views/text_view.py" line="275"/>
         <source>添加批注…</source>
         <translation>Add note…</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../xxgk_desk/gui/views/exchange.py" line="26"/>
-        <source>导出审核记录</source>
-        <translation>Export review records</translation>
-    </message>
-    <message>
-        <location filename="../../xxgk_desk/gui/views/exchange.py" line="33"/>
-        <source>导出失败</source>
-        <translation>Export failed</translation>
-    </message>
-    <message>
-        <location filename="../../xxgk_desk/gui/views/exchange.py" line="36"/>
-        <source>已导出</source>
-        <translation>Exported</translation>
-    </message>
-    <message>
-        <location filename="../../xxgk_desk/gui/views/exchange.py" line="36"/>
-        <source>审核记录已保存到：%1</source>
-        <translation>Review records saved to: %1</translation>
-    </message>
-    <message>
-        <location filename="../../xxgk_desk/gui/views/exchange.py" line="42"/>
-        <source>导入审核记录</source>
-        <translation>Import review records</translation>
-    </message>
-    <message>
-        <location filename="../../xxgk_desk/gui/views/exchange.py" line="56"/>
-        <source>%1：新增 %2 项，更新 %3 项，冲突 %4 项</source>
-        <translation>%1: %2 added, %3 updated, %4 conflicts</translation>
-    </message>
-    <message>
-        <location filename="../../xxgk_desk/gui/views/exchange.py" line="63"/>
-        <source>有冲突的内容两个版本都已保留，请在“审核 → 合并冲突”中确定保留哪一个。</source>
-        <translation>Both versions of conflicting items were kept; choose which to keep under “Review → Merge conflicts”.</translation>
-    </message>
-    <message>
-        <location filename="../../xxgk_desk/gui/views/exchange.py" line="64"/>
-        <source>导入完成</source>
-        <translation>Import complete</translation>
     </message>
 </context>
 </TS>

@@ -58,7 +58,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(ORG)
     QCoreApplication.setApplicationName(APP)
     QCoreApplication.setApplicationVersion(__version__)
-    app.setApplicationDisplayName("高校信息公开年报审核")
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "高校信息公开年报审核"))
     app.setDesktopFileName("xxgk-desk")  # links the window to packaging/xxgk-desk.desktop
     icon = resource("icons", "xxgk-desk.png")
     if icon.exists():

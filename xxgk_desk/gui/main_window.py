@@ -47,7 +47,6 @@ from xxgk_desk.gui.views.panels import (
 )
 from xxgk_desk.gui.views.text_view import ReportView, Span, build_text_document
 
-FILE_FILTER = "报告文件 (*.pdf *.docx *.doc *.wps *.txt);;所有文件 (*)"
 MAX_RECENT = 10
 MAX_SEARCH_HITS = 5000
 SEVERITY_COLOURS = {"error": "#dc2626", "warning": "#d97706", "info": "#2563eb"}
@@ -355,7 +354,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ opening
     def open_dialog(self) -> None:
         start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开报告"), start, FILE_FILTER)
+        file_filter = (
+            self.tr("报告文件") + " (*.pdf *.docx *.doc *.wps *.txt);;" + self.tr("所有文件") + " (*)"
+        )
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开报告"), start, file_filter)
         if path:
             self.open_file(path)
 

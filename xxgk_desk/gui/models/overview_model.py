@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from xxgk_desk.core.batch import OverviewRow, RowFilter, columns
@@ -14,7 +22,26 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 PART_COLOURS = {"present": "#dcfce7", "merged": "#fef3c7", "missing": "#fee2e2"}
-PART_LABELS = {"present": "有", "merged": "合并", "missing": "缺"}
+PART_LABELS = {
+    "present": QT_TRANSLATE_NOOP("OverviewColumns", "有"),
+    "merged": QT_TRANSLATE_NOOP("OverviewColumns", "合并"),
+    "missing": QT_TRANSLATE_NOOP("OverviewColumns", "缺"),
+}
+# The core names the overview's columns (xxgk_desk/core/batch/overview.py); listed here for lupdate.
+COLUMN_HEADERS = [
+    QT_TRANSLATE_NOOP("OverviewColumns", "学校"), QT_TRANSLATE_NOOP("OverviewColumns", "年度"),
+    QT_TRANSLATE_NOOP("OverviewColumns", "统计期限"), QT_TRANSLATE_NOOP("OverviewColumns", "页数"),
+    QT_TRANSLATE_NOOP("OverviewColumns", "概述"), QT_TRANSLATE_NOOP("OverviewColumns", "主动公开"),
+    QT_TRANSLATE_NOOP("OverviewColumns", "依申请公开"), QT_TRANSLATE_NOOP("OverviewColumns", "评议"),
+    QT_TRANSLATE_NOOP("OverviewColumns", "举报复议诉讼"), QT_TRANSLATE_NOOP("OverviewColumns", "新做法"),
+    QT_TRANSLATE_NOOP("OverviewColumns", "问题与改进"), QT_TRANSLATE_NOOP("OverviewColumns", "其他事项"),
+    QT_TRANSLATE_NOOP("OverviewColumns", "清单表"), QT_TRANSLATE_NOOP("OverviewColumns", "严重"),
+    QT_TRANSLATE_NOOP("OverviewColumns", "警告"), QT_TRANSLATE_NOOP("OverviewColumns", "提示"),
+    QT_TRANSLATE_NOOP("OverviewColumns", "得分"), QT_TRANSLATE_NOOP("OverviewColumns", "审核状态"),
+    QT_TRANSLATE_NOOP("OverviewColumns", "审核结论"), QT_TRANSLATE_NOOP("OverviewColumns", "审核人"),
+    QT_TRANSLATE_NOOP("OverviewColumns", "最后修改"), QT_TRANSLATE_NOOP("OverviewColumns", "批注"),
+    QT_TRANSLATE_NOOP("OverviewColumns", "文件"), QT_TRANSLATE_NOOP("OverviewColumns", "错误"),
+]  # fmt: skip
 STATE_COLOURS = {"unreviewed": "#6b7280", "in_progress": "#b45309", "done": "#15803d"}
 
 
@@ -55,7 +82,7 @@ class OverviewModel(QAbstractTableModel):
             return None
         col = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(col.header) if col.kind != "part" else col.header
+            return QCoreApplication.translate("OverviewColumns", col.header)
         if role == Qt.ItemDataRole.ToolTipRole:
             return col.header
         return None
@@ -90,7 +117,8 @@ class OverviewModel(QAbstractTableModel):
             if not row.ok:
                 return row.error
             if col.kind == "part":
-                return f"{col.header}：{PART_LABELS.get(part, '—')}"
+                label = QCoreApplication.translate("OverviewColumns", PART_LABELS.get(part, "—"))
+                return f"{QCoreApplication.translate('OverviewColumns', col.header)}: {label}"
             return row.path
         return None
 

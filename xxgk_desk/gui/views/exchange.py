@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -21,25 +22,28 @@ from PySide6.QtWidgets import (
 from xxgk_desk.core.store import Store, StoreError
 
 
+def _tr(text: str) -> str:
+    """Translate in this module's own context (these helpers are functions, not QObject methods)."""
+    return QCoreApplication.translate("ReviewExchange", text)
+
+
 def export_reviews(parent, store: Store, documents=None) -> None:
     path, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("导出审核记录"), str(Path.home() / "审核记录.json"), "*.json"
+        parent, _tr("导出审核记录"), str(Path.home() / "审核记录.json"), "*.json"
     )
     if not path:
         return
     try:
         out = store.export_review_file(path, documents)
     except (StoreError, OSError) as e:
-        QMessageBox.warning(parent, parent.tr("导出失败"), getattr(e, "message", str(e)))
+        QMessageBox.warning(parent, _tr("导出失败"), getattr(e, "message", str(e)))
         return
-    QMessageBox.information(
-        parent, parent.tr("已导出"), parent.tr("审核记录已保存到：%1").replace("%1", str(out))
-    )
+    QMessageBox.information(parent, _tr("已导出"), _tr("审核记录已保存到：%1").replace("%1", str(out)))
 
 
 def import_reviews(parent, store: Store) -> bool:
     """Merge one or more review files; say what came in and how many conflicts need a decision."""
-    paths, _ = QFileDialog.getOpenFileNames(parent, parent.tr("导入审核记录"), str(Path.home()), "*.json")
+    paths, _ = QFileDialog.getOpenFileNames(parent, _tr("导入审核记录"), str(Path.home()), "*.json")
     if not paths:
         return False
     lines, conflicts = [], 0
@@ -53,15 +57,15 @@ def import_reviews(parent, store: Store) -> bool:
         updated = sum(c.get("updated", 0) for c in report.counts.values())
         conflicts += report.conflicts
         lines.append(
-            parent.tr("%1：新增 %2 项，更新 %3 项，冲突 %4 项")
+            _tr("%1：新增 %2 项，更新 %3 项，冲突 %4 项")
             .replace("%1", Path(path).name)
             .replace("%2", str(added))
             .replace("%3", str(updated))
             .replace("%4", str(report.conflicts))
         )
     if conflicts:
-        lines.append(parent.tr("有冲突的内容两个版本都已保留，请在“审核 → 合并冲突”中确定保留哪一个。"))
-    QMessageBox.information(parent, parent.tr("导入完成"), "\n".join(lines))
+        lines.append(_tr("有冲突的内容两个版本都已保留，请在“审核 → 合并冲突”中确定保留哪一个。"))
+    QMessageBox.information(parent, _tr("导入完成"), "\n".join(lines))
     return True
 
 

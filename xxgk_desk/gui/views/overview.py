@@ -266,7 +266,8 @@ class OverviewWindow(QMainWindow):
     def _refresh_coverage(self) -> None:
         matrix = self.workspace.coverage(self.proxy.ordered_rows())
         self.coverage_model.set_matrix(matrix)
-        top = [f"{c.name}（缺 {m} 份）" for c, m, _p in matrix.most_missed()[:5] if m]
+        missed = self.tr("（缺 %1 份）")
+        top = [c.name + missed.replace("%1", str(m)) for c, m, _p in matrix.most_missed()[:5] if m]
         self.most_missed.setText(self.tr("最常缺少：") + ("；".join(top) if top else self.tr("无")))
 
     # -- adding reports (processes on all cores, in the background) --------------------------
@@ -277,7 +278,7 @@ class OverviewWindow(QMainWindow):
 
     def add_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择报告"), "", "报告文件 (*.pdf *.docx *.doc *.wps *.txt)"
+            self, self.tr("选择报告"), "", self.tr("报告文件") + " (*.pdf *.docx *.doc *.wps *.txt)"
         )
         if files:
             self.add_paths(files)

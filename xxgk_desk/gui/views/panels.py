@@ -183,7 +183,8 @@ class FindingsPanel(QWidget):
             return
         f = row.finding
         quote = f"<br><span style='color:#374151'>“{_html(f.quote[:200])}”</span>" if f.quote else ""
-        reason = f"<br><i>{self.tr('驳回理由：')}{_html(row.reason)}</i>" if row.reason else ""
+        label = self.tr("驳回理由：")
+        reason = f"<br><i>{label}{_html(row.reason)}</i>" if row.reason else ""
         self.detail.setText(f"{_html(f.message)}{quote}{reason}")
         self.finding_clicked.emit(row)
 
@@ -309,9 +310,8 @@ class NotesPanel(QWidget):
         if note.quote:
             parts.insert(0, f"<p style='color:#374151'>“{_html(note.quote[:300])}”</p>")
         if note.anchor is not None and note.anchor.status == "orphan":
-            parts.insert(
-                0, f"<p style='color:#b91c1c'>{self.tr('原文已改动，未能在当前版本中找到这段文字。')}</p>"
-            )
+            lost = self.tr("原文已改动，未能在当前版本中找到这段文字。")
+            parts.insert(0, f"<p style='color:#b91c1c'>{lost}</p>")
         for reply in self.model.replies.get(note.id, []):
             parts.append(
                 f"<p style='margin-left:16px'>↳ <b>{_html(reply.reviewer or '')}</b> · "
