@@ -121,6 +121,8 @@ class MainWindow(QMainWindow):
         self.right_dock = self._dock(
             self.tr("审核"), "review", self.tabs, Qt.DockWidgetArea.RightDockWidgetArea
         )
+        self.outline.setMinimumWidth(200)  # a restored layout must not squeeze the panels to nothing
+        self.tabs.setMinimumWidth(380)
         self.resizeDocks([self.left_dock, self.right_dock], [290, 560], Qt.Orientation.Horizontal)
         # status bar
         self.status_doc = QLabel()
