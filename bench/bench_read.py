@@ -124,6 +124,19 @@ def reading_order(doc, plumber: list[str]) -> None:
     print("  lowest pages: " + ", ".join(f"p{k + 1} {scores[k]:.1f}" for k in low))
 
 
+def read_check(pdf: Path, runs: int, t_read) -> None:
+    """Read + check (the review engine): checking may add at most the reading time again."""
+    from xxgk_desk.core.pipeline import check
+
+    t_all, result = best_of(runs, lambda: check(pdf))
+    extra = t_all.wall - t_read.wall
+    verdict = "OK" if extra <= t_read.wall else "TOO SLOW"
+    print(
+        f"ours, read + outline + check: {t_all}  ({len(result.review.findings)} findings); "
+        f"checking adds {extra:.3f} s = {extra / t_read.wall:.2f}x the reading time (target ≤ 1x: {verdict})"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pdf", type=Path, default=BIG)
@@ -145,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ours, text + outline:         {t_total}  ({len(sections)} sections)")
     else:
         print("ours, text + outline:         (xxgk_desk.core.outline.detect_outline not available yet)")
+    read_check(args.pdf, args.runs, t_total)
 
     if not args.no_pdfplumber:
         t_plumber, plumber = best_of(1, lambda: pdfplumber_pages(args.pdf))
