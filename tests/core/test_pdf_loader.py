@@ -8,6 +8,8 @@ import math
 import os
 import re
 import struct
+import time
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -20,7 +22,8 @@ from tests.conftest import shared_path
 from xxgk_desk.core.document import Document, sha256_file
 from xxgk_desk.core.errors import Cancelled, ReadError
 from xxgk_desk.core.loaders import load
-from xxgk_desk.core.loaders.pdf import load_pdf
+from xxgk_desk.core.loaders.pdf import MAX_FAILED_RUN, load_pdf
+from xxgk_desk.core.loaders.pdf_layout import Stats
 from xxgk_desk.core.loaders.pdf_lines import NON_CJK_RUN
 from xxgk_desk.core.normalize import has_radicals, is_cjk, is_page_number
 
@@ -477,6 +480,79 @@ def test_garbage_bytes_are_damaged(tmp_path):
     with pytest.raises(ReadError) as err:
         load_pdf(str(bad))
     assert err.value.code == "damaged"
+
+
+def _claimed_pages_pdf(path: Path, count: int, extra: bytes = b"") -> Path:
+    """One real page in a page tree whose /Count claims ``count`` pages (the rest fail to load)."""
+    from tests.hostile.builders import HELVETICA, pdf_file, stream, text_ops
+
+    kids = b"[6 0 R 3 0 R]" if extra else b"[3 0 R]"
+    path.write_bytes(
+        pdf_file(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids %s /Count %d >>" % (kids, count),
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+                b" /Resources << /Font << /F1 5 0 R >> >> >>",
+                stream(text_ops(["HELLO FROM PAGE ONE"])),
+                HELVETICA,
+                *([extra] if extra else []),
+            ]
+        )
+    )
+    return path
+
+
+def test_a_page_count_of_a_million_stops_soon_with_progress(tmp_path):
+    calls: list[tuple[int, int, str]] = []
+    with pytest.raises(ReadError) as err:
+        load(_claimed_pages_pdf(tmp_path / "百万页.pdf", 1_000_000), progress=lambda *a: calls.append(a))
+    assert err.value.code == "damaged" and "\n" not in err.value.message
+    assert "百万页.pdf" in err.value.message and "1000000" in err.value.message
+    assert calls == [(k, 1_000_000, "") for k in range(1, MAX_FAILED_RUN + 2)]
+
+
+def test_a_page_tree_that_loops_back_is_damaged(tmp_path):
+    loop = b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 3 0 R] /Count 1000000 >>"
+    with pytest.raises(ReadError) as err:
+        load(_claimed_pages_pdf(tmp_path / "loop.pdf", 1_000_000, loop))
+    assert err.value.code == "damaged"
+
+
+def test_a_few_unreadable_pages_are_skipped_with_a_warning(tmp_path):
+    doc = load(_claimed_pages_pdf(tmp_path / "few.pdf", MAX_FAILED_RUN + 1))
+    assert "HELLO FROM PAGE ONE" in doc.text and doc.page_count == MAX_FAILED_RUN + 1
+    assert f"第 2–{MAX_FAILED_RUN + 1} 页无法解析" in doc.warnings[0]
+    with pytest.raises(ReadError):
+        load(_claimed_pages_pdf(tmp_path / "many.pdf", MAX_FAILED_RUN + 2))
+
+
+@dataclass
+class _FakeLine:
+    """What Stats looks at of a line."""
+
+    text: str
+    x0: float
+    x1: float
+    base: float
+    size: float = 12.0
+
+
+def test_margins_are_borrowed_by_parity_in_linear_time():
+    def body(left: float, right: float) -> list[_FakeLine]:
+        return [_FakeLine("正文正文正文", left, right, 100.0 + 18 * k) for k in range(6)]
+
+    short = [_FakeLine("一行正文", 100.0, 200.0, 100.0)]
+    pages = [body(72, 520), body(90, 500), short, short, body(74, 522), []]
+    pages += [[] for _ in range(200_000)]  # quadratic borrowing took hours here
+    started = time.perf_counter()
+    margins = Stats(pages).margins  # type: ignore[arg-type]
+    assert time.perf_counter() - started < 5
+    edges = [(m.left, m.right) for m in margins]
+    assert edges[:6] == [(72, 520), (90, 500), (73, 521), (90, 500), (74, 522), (90, 500)]
+    assert edges[-2:] == [(73, 521), (90, 500)]
+    assert [(m.left, m.right) for m in Stats([[], short]).margins] == [(100, 200)] * 2  # type: ignore[list-item]
+    assert [(m.left, m.right) for m in Stats([[]]).margins] == [(72, 523)]
 
 
 def _rc4(key: bytes, data: bytes) -> bytes:

@@ -48,9 +48,6 @@ ZH_BODY = ["第一部分　总体情况", "学校高度重视信息公开工作�
 MB = 1 << 20
 
 #: known bugs in files this suite may not change; the case is an expected failure until fixed
-PDF_PAGE_COUNT_BUG = (
-    "pdf loader: /Count is trusted (up to ~1M pages) and Stats._margins is quadratic in the page count"
-)
 PDF_BOMB_BUG = "pdf loader: PDFium inflates a content stream without a limit and aborts the process on OOM"
 
 
@@ -245,9 +242,9 @@ PDF_CASES = [
     Case("pdf-page-tree-cycle", "pdf",
          _write("kids-cycle.pdf", _page_tree(b"[6 0 R 3 0 R]", 1_000_000,
                                              b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 3 0 R] /Count 1000000 >>")),
-         ("ok", "error:damaged", "error:too_big"), timeout=10, bug=PDF_PAGE_COUNT_BUG),
+         ("ok", "error:damaged", "error:too_big"), timeout=10),
     Case("pdf-lying-page-count", "pdf", _write("count-1m.pdf", _page_tree(b"[3 0 R]", 1_000_000)),
-         ("ok", "error:damaged", "error:too_big"), timeout=10, bug=PDF_PAGE_COUNT_BUG),
+         ("ok", "error:damaged", "error:too_big"), timeout=10),
     Case("pdf-javascript", "pdf", _write("javascript.pdf", _javascript_pdf()), ("ok",),
          contains=("HOSTILE TEST BODY",)),
     Case("pdf-embedded-file", "pdf", _write("embedded.pdf", _embedded_pdf()), ("ok",),

@@ -42,6 +42,12 @@ EXTRACTOR = f"pdf-pdfium/{pdfium.PYPDFIUM_INFO} pdfium/{pdfium.PDFIUM_INFO.build
 #: Fewer visible characters than this on a page-sized image: the page has no usable text layer.
 MIN_TEXT_CHARS = 10
 _PASSWORD_ERRORS = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
+#: More consecutive pages than this that PDFium cannot load: the page tree is broken (a
+#: /Count that claims a million pages, a loop of page nodes) and the load stops with a
+#: ReadError instead of walking the claimed pages. A real file with damaged pages has a few
+#: bad ones among good ones. (A bound on the claimed count relative to the file size would
+#: not do: pages in compressed object streams take a few bytes each.)
+MAX_FAILED_RUN = 50
 #: PDFium is not thread-safe: code elsewhere that uses pypdfium2 in a thread should hold this too.
 PDFIUM_LOCK = threading.RLock()
 #: ``progress(done, total, message)``; whatever it raises stops the load.
@@ -90,6 +96,7 @@ def load_pdf(path: str, *, ocr: str = "never", progress: Progress | None = None)
             count = len(pdf)
             bookmarks = _bookmarks(pdf)
         pages: list[_PageData] = []
+        failed_run = 0
         for i in range(count):
             with PDFIUM_LOCK:  # per page: other threads may use PDFium in between
                 data = _read_page(pdf, i)
@@ -98,6 +105,13 @@ def load_pdf(path: str, *, ocr: str = "never", progress: Progress | None = None)
             if image is not None:
                 _recognise(data, image)  # slow: without the PDFium lock
             pages.append(data)
+            failed_run = failed_run + 1 if data.failed else 0
+            if failed_run > MAX_FAILED_RUN:
+                raise ReadError(
+                    "damaged",
+                    f"PDF 文件的页面结构已损坏（声称有 {count} 页，但从第 {i + 2 - failed_run} 页起"
+                    f"连续 {failed_run} 页无法读取），无法读取：{name}。请重新下载或向报送单位索取完整的文件。",
+                )
             if progress is not None:
                 progress(i + 1, count, f"已识别第 {i + 1} 页（OCR）" if data.ocr else "")
     finally:

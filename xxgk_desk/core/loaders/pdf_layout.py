@@ -134,7 +134,12 @@ class Stats:
         return median(deltas) if deltas else 1.5 * self.body_size
 
     def _margins(self, pages: list[list[Line]]) -> list[Margins]:
-        """Per-page text edges; pages with few body lines borrow them from similar pages."""
+        """Per-page text edges; pages with few body lines borrow them from similar pages.
+
+        A page without enough body lines takes the medians of the pages of its parity
+        (left/right-hand pages), else of all pages that have their own edges, else the
+        extremes of all body lines. The medians are computed once: linear in the page count.
+        """
         found: list[tuple[float, float] | None] = []
         everything: list[Line] = []
         for lines in pages:
@@ -148,13 +153,18 @@ class Stats:
             fallback = (min(ln.x0 for ln in everything), max(ln.x1 for ln in everything))
         else:
             fallback = (72.0, 523.0)
-        out = []
-        for k, f in enumerate(found):
-            if f is None:
-                same = [g for j, g in enumerate(found) if g and j % 2 == k % 2] or [g for g in found if g]
-                f = (median(g[0] for g in same), median(g[1] for g in same)) if same else fallback
-            out.append(Margins(*f))
-        return out
+        own = [g for g in found if g is not None]
+        anywhere = _median_edges(own) if own else fallback
+        by_parity = [
+            _median_edges(same) if same else anywhere
+            for same in ([g for g in found[p::2] if g is not None] for p in (0, 1))
+        ]
+        return [Margins(*(f if f is not None else by_parity[k % 2])) for k, f in enumerate(found)]
+
+
+def _median_edges(edges: list[tuple[float, float]]) -> tuple[float, float]:
+    """The median left and the median right edge of some pages."""
+    return median(g[0] for g in edges), median(g[1] for g in edges)
 
 
 def _left_edge(body: list[Line]) -> float:
