@@ -6,9 +6,11 @@ import ctypes
 import hashlib
 import math
 import os
+import random
 import re
 import struct
 import time
+import zlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,10 +23,11 @@ from rapidfuzz import fuzz
 from tests.conftest import shared_path
 from xxgk_desk.core.document import Document, sha256_file
 from xxgk_desk.core.errors import Cancelled, ReadError
-from xxgk_desk.core.loaders import load
+from xxgk_desk.core.loaders import load, pdf_streams
 from xxgk_desk.core.loaders.pdf import MAX_FAILED_RUN, load_pdf
 from xxgk_desk.core.loaders.pdf_layout import Stats
 from xxgk_desk.core.loaders.pdf_lines import NON_CJK_RUN
+from xxgk_desk.core.loaders.pdf_streams import MAX_STREAM
 from xxgk_desk.core.normalize import has_radicals, is_cjk, is_page_number
 
 SEED_PDFS = [f"seed-{i:03d}-{form}.pdf" for i in range(5) for form in ("styled", "bold")]
@@ -553,6 +556,139 @@ def test_margins_are_borrowed_by_parity_in_linear_time():
     assert edges[-2:] == [(73, 521), (90, 500)]
     assert [(m.left, m.right) for m in Stats([[], short]).margins] == [(100, 200)] * 2  # type: ignore[list-item]
     assert [(m.left, m.right) for m in Stats([[]]).margins] == [(72, 523)]
+
+
+# -- decompression bombs -------------------------------------------------------------------------
+
+MB = 1 << 20
+BOMB_MESSAGE = "PDF 文件内部数据异常（解压后过大），已拒绝打开：{}。"
+
+
+def _pdf_with_streams(*streams: bytes) -> bytes:
+    """One page of text whose content is its own stream followed by ``streams`` (stream objects)."""
+    from tests.hostile.builders import HELVETICA, pdf_file, stream, text_ops
+
+    refs = b" ".join(b"%d 0 R" % (6 + k) for k in range(len(streams)))
+    return pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [4 0 R %s]"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>" % refs,
+            stream(text_ops(["HELLO BEFORE THE STREAMS"])),
+            HELVETICA,
+            *streams,
+        ]
+    )
+
+
+def _flate(data: bytes) -> bytes:
+    from tests.hostile.builders import stream
+
+    return stream(zlib.compress(data), b"/Filter /FlateDecode ")
+
+
+def _objstm_pdf() -> bytes:
+    """A PDF as newer writers make them: objects in a compressed object stream, a compressed
+    cross-reference stream (no xref table), a Flate content stream and a Flate image."""
+    from tests.hostile.builders import PDF_HEADER, text_ops
+
+    packed = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
+        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    }
+    body = b""
+    index = []
+    for n, obj in packed.items():
+        index.append(b"%d %d" % (n, len(body)))
+        body += obj + b"\n"
+    head = b" ".join(index) + b"\n"
+    out = bytearray(PDF_HEADER)
+    where: dict[int, int] = {}
+
+    def add(n: int, data: bytes, extra: bytes = b"") -> None:
+        z = zlib.compress(data)
+        where[n] = len(out)
+        out.extend(b"%d 0 obj\n<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (n, len(z), extra))
+        out.extend(z + b"\nendstream\nendobj\n")
+
+    add(4, text_ops(["OBJECT STREAMS AND A FLATE IMAGE"]) + b"\nq 64 0 0 64 72 600 cm /Im1 Do Q")
+    image = (
+        b"/Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+    )
+    add(6, bytes((4 * x) & 0xFF for _ in range(64) for x in range(64)), image)
+    add(7, head + body, b"/Type /ObjStm /N %d /First %d " % (len(packed), len(head)))
+    rows = [struct.pack(">BIH", 0, 0, 65535)]
+    for n in range(1, 9):
+        if n in packed:
+            rows.append(struct.pack(">BIH", 2, 7, list(packed).index(n)))
+        else:
+            rows.append(struct.pack(">BIH", 1, where.get(n, len(out)), 0))
+    add(8, b"".join(rows), b"/Type /XRef /Size 9 /W [1 4 2] /Root 1 0 R ")
+    out.extend(b"startxref\n%d\n%%%%EOF\n" % where[8])
+    return bytes(out)
+
+
+def test_a_flate_bomb_is_refused_before_pdfium_inflates_it(tmp_path):
+    from tests.hostile.builders import flate_bomb, stream
+
+    path = tmp_path / "炸弹.pdf"
+    path.write_bytes(_pdf_with_streams(stream(flate_bomb(MAX_STREAM + MB), b"/Filter /FlateDecode ")))
+    assert path.stat().st_size < MB
+    with pytest.raises(ReadError) as err:
+        load(path)
+    assert err.value.code == "bomb" and err.value.message == BOMB_MESSAGE.format("炸弹.pdf")
+
+
+def test_streams_that_add_up_to_a_bomb_are_refused(tmp_path, monkeypatch):
+    # Several streams each under the single limit: PDFium joins a page's content streams.
+    monkeypatch.setattr(pdf_streams, "MAX_STREAM", 2 * MB)
+    monkeypatch.setattr(pdf_streams, "MAX_TOTAL", 4 * MB)
+    path = tmp_path / "three.pdf"
+    path.write_bytes(_pdf_with_streams(*[_flate(b" " * (3 * MB // 2))] * 3))
+    with pytest.raises(ReadError) as err:
+        load(path)
+    assert err.value.code == "bomb"
+    # As much data at the compression real files have is fine.
+    rng = random.Random(7)
+    path.write_bytes(_pdf_with_streams(*[_flate(b"% " + rng.randbytes(3 * MB // 2)) for _ in range(3)]))
+    assert "HELLO BEFORE THE STREAMS" in load(path).text
+
+
+def test_streams_that_are_not_zlib_are_left_to_pdfium(tmp_path):
+    from tests.hostile.builders import stream
+
+    path = tmp_path / "odd.pdf"
+    path.write_bytes(_pdf_with_streams(stream(b"not zlib at all", b"/Filter /FlateDecode ")))
+    assert "HELLO BEFORE THE STREAMS" in load(path).text
+
+
+def test_object_streams_and_flate_images_open(tmp_path):
+    path = tmp_path / "objstm.pdf"
+    path.write_bytes(_objstm_pdf())
+    assert load(path).text == "OBJECT STREAMS AND A FLATE IMAGE"
+    assert len(pdf_streams.flate_streams(path.read_bytes())) == 4
+
+
+def _every_pdf() -> list[Path]:
+    shared = Path(os.environ.get("XXGK_SHARED", Path(__file__).resolve().parents[3] / "shared"))
+    return sorted(shared.glob("**/*.pdf")) + sorted(SAMPLE_PDF.parent.glob("*.pdf"))
+
+
+@pytest.mark.parametrize("path", _every_pdf(), ids=lambda p: p.name)
+def test_every_sample_pdf_passes_the_stream_check(path):
+    """The scan finds every Flate stream of the sample PDFs and inflates each to its end."""
+    data = path.read_bytes()
+    found = pdf_streams.flate_streams(data)
+    assert len(found) == data.count(b"/FlateDecode")
+    for start, end in found:
+        d = zlib.decompressobj()
+        d.decompress(data[start:end])
+        assert d.eof
+    pdf_streams.check_streams(data, path.name)
 
 
 def _rc4(key: bytes, data: bytes) -> bytes:

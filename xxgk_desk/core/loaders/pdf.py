@@ -33,6 +33,7 @@ from xxgk_desk.core.loaders.pdf_layout import (
     strip_furniture,
 )
 from xxgk_desk.core.loaders.pdf_lines import NAN4, Line, cluster_lines, join_texts, make_line
+from xxgk_desk.core.loaders.pdf_streams import check_streams
 from xxgk_desk.core.loaders.pdf_tables import Table, find_tables, page_images, page_rules, split_chars
 from xxgk_desk.core.normalize import fix_radicals
 
@@ -195,11 +196,16 @@ def _warnings(pages: list[_PageData], image_pages: tuple[int, ...], ocr: str = "
 
 
 def _open(path: str, name: str) -> pdfium.PdfDocument:
-    """Open the PDF from memory (the file is not kept open: it can be renamed at once)."""
+    """Open the PDF from memory (the file is not kept open: it can be renamed at once).
+
+    Its compressed streams are checked first (``pdf_streams``): PDFium aborts the process
+    on a stream that inflates to gigabytes.
+    """
     try:
         data = Path(path).read_bytes()
     except OSError as e:
         raise ReadError("io", f"读取文件失败：{name}（{e.strerror or e}）。请确认文件可以访问。") from None
+    check_streams(data, name)
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
