@@ -319,6 +319,55 @@ def test_ruled_table_found_in_an_image():
     assert t.xs[0] == pytest.approx(72, abs=2) and t.ys[-1] == pytest.approx(380, abs=2)
 
 
+def _huge_page_pdf(tmp_path: Path, width: float = 14400.0, height: float = 14400.0) -> Path:
+    """One page of ``width`` × ``height`` points (14,400: 200 inches, the most PDF allows) with
+    nothing but a drawn rectangle on it: a page without a text layer."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(width, height)
+    rect = pdfium_c.FPDFPageObj_CreateNewRect(width / 4, height / 4, width / 2, height / 2)
+    pdfium_c.FPDFPageObj_SetFillColor(rect, 128, 128, 128, 255)
+    pdfium_c.FPDFPath_SetDrawMode(rect, pdfium_c.FPDF_FILLMODE_ALTERNATE, 0)
+    pdfium_c.FPDFPage_InsertObject(page.raw, rect)
+    page.gen_content()
+    page.close()
+    path = tmp_path / "huge.pdf"
+    pdf.save(str(path))
+    pdf.close()
+    return path
+
+
+@needs_opencv
+def test_render_scale_keeps_the_longer_side_within_max_side():
+    from xxgk_desk.core.loaders.pdf_ocr import MAX_SIDE, render_scale
+
+    assert render_scale(W, H, 200) == 200 / 72  # A4: as asked
+    assert render_scale(842, 1191, 200) == 200 / 72  # A3
+    assert render_scale(14400, 14400, 200) * 14400 == pytest.approx(MAX_SIDE)
+    assert render_scale(14400, 72, 200) * 14400 == pytest.approx(MAX_SIDE)  # a long banner
+    assert render_scale(0, 0, 200) == 200 / 72
+
+
+@needs_opencv
+def test_a_huge_page_is_rendered_small_enough_to_recognise(tmp_path, monkeypatch, fake_ocr):
+    from xxgk_desk.core.loaders import pdf_ocr
+
+    shapes = []
+
+    def recognise(image, **_kw):
+        shapes.append(image.shape)
+        return []
+
+    monkeypatch.setattr(ocr, "recognise_page", recognise)
+    doc = load(_huge_page_pdf(tmp_path), ocr="auto")
+    assert shapes == [(pdf_ocr.MAX_SIDE, pdf_ocr.MAX_SIDE)] and doc.page_count == 1
+    shapes.clear()
+    load(_page_pdf(tmp_path), ocr="always")
+    assert shapes == [(round(H * ocr.DPI / 72), round(W * ocr.DPI / 72))]  # A4 at 200 dpi, as before
+
+
 # -- the real recogniser -------------------------------------------------------------------------
 
 

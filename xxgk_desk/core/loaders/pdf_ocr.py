@@ -40,15 +40,23 @@ INK = 150
 MIN_SKEW = 0.0005
 MAX_SKEW = math.radians(5)
 
+#: Longest side (pixels) of a rendered page: the DPI drops for pages larger than A2 or so.
+MAX_SIDE = 5000
+
 Box = tuple[float, float, float, float]
 
 
 def render(pdf: pdfium.PdfDocument, index: int, dpi: int | None = None) -> np.ndarray:
     """The page at ``index`` as a grey image at ``dpi`` (default ``ocr.DPI``; the caller holds
-    ``pdf.PDFIUM_LOCK``)."""
+    ``pdf.PDFIUM_LOCK``).
+
+    The resolution drops for pages so large that the image's longer side would pass
+    :data:`MAX_SIDE` pixels (a 200-inch page at 200 dpi is 1.6 GB of pixels); an A3 page
+    at 200 dpi (3,308 pixels) is rendered as asked.
+    """
     page = pdf[index]
     try:
-        bitmap = page.render(scale=(dpi or ocr.DPI) / 72, grayscale=True)
+        bitmap = page.render(scale=render_scale(*page.get_size(), dpi or ocr.DPI), grayscale=True)
         try:
             pixels = np.array(bitmap.to_numpy(), dtype=np.uint8, copy=True)
         finally:
@@ -56,6 +64,14 @@ def render(pdf: pdfium.PdfDocument, index: int, dpi: int | None = None) -> np.nd
     finally:
         page.close()
     return pixels[:, :, 0] if pixels.ndim == 3 else pixels
+
+
+def render_scale(width: float, height: float, dpi: float) -> float:
+    """Pixels per point for a page of ``width`` × ``height`` points: ``dpi``, or less so that
+    the longer side stays within :data:`MAX_SIDE` pixels."""
+    scale = dpi / 72
+    longest = max(width, height, 1.0)
+    return min(scale, MAX_SIDE / longest) if math.isfinite(longest) else scale
 
 
 def skew(lines: list[OcrLine]) -> float:
