@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import socket
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -82,6 +83,44 @@ def test_never_mode_does_not_mention_installing(monkeypatch):
     monkeypatch.setattr(ocr, "recognise_page", _fail)
     doc = load(scanned(), ocr="never")
     assert doc.ocr_pages == () and ocr.install_hint() not in "".join(doc.warnings)
+
+
+@pytest.fixture
+def ocr_cannot_start(monkeypatch):
+    """The extra looks installed, but importing ``pdf_ocr`` (or what it needs) fails."""
+    import xxgk_desk.core.loaders as loaders
+
+    def block(module: str) -> None:
+        if module in ("cv2", "numpy"):
+            if not (_has("cv2") and _has("numpy")):
+                pytest.skip("numpy/OpenCV come with the OCR extra")
+            import cv2  # noqa: F401  (loaded whole first: only the import in pdf_ocr fails)
+        monkeypatch.setattr(ocr, "available", lambda: True)
+        monkeypatch.setattr(ocr, "recognise_page", _fail)
+        monkeypatch.delattr(loaders, "pdf_ocr", raising=False)
+        monkeypatch.delitem(sys.modules, "xxgk_desk.core.loaders.pdf_ocr", raising=False)
+        monkeypatch.setitem(sys.modules, module, None)  # importing it raises ImportError
+
+    return block
+
+
+@pytest.mark.parametrize("module", ["xxgk_desk.core.loaders.pdf_ocr", "cv2", "numpy"])
+def test_when_ocr_cannot_start_image_pages_are_listed_with_the_reason(ocr_cannot_start, module):
+    ocr_cannot_start(module)
+    doc = load(scanned(), ocr="auto")
+    assert doc.image_pages == (1, 2, 3) and doc.ocr_pages == () and doc.ocr_spans == ()
+    assert "扫描" in doc.warnings[0] and ocr.install_hint() not in doc.warnings[0]
+    why = [w for w in doc.warnings if "未能启动" in w]
+    assert len(why) == 1 and "OCR" in why[0] and f"Error: import of {module} halted" in why[0]
+    assert "\n" not in why[0] and len(why[0]) < 200
+    assert "rapidocr" not in doc.extractor
+
+
+def test_when_ocr_cannot_start_always_keeps_the_text_layer(ocr_cannot_start):
+    ocr_cannot_start("cv2")
+    doc = load(SAMPLE_PDF, ocr="always")
+    assert doc.text == load(SAMPLE_PDF).text and doc.ocr_pages == ()
+    assert any("未能启动" in w for w in doc.warnings)
 
 
 def test_recognise_page_without_the_extra_raises(monkeypatch):

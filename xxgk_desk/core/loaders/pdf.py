@@ -90,6 +90,7 @@ def load_pdf(path: str, *, ocr: str = "never", progress: Progress | None = None)
     """
     name = Path(path).name
     use_ocr = ocr in ("auto", "always") and ocr_engine.available()
+    tools = _OcrTools()
     with PDFIUM_LOCK:
         pdf = _open(path, name)
     try:
@@ -102,9 +103,10 @@ def load_pdf(path: str, *, ocr: str = "never", progress: Progress | None = None)
             with PDFIUM_LOCK:  # per page: other threads may use PDFium in between
                 data = _read_page(pdf, i)
                 wanted = use_ocr and (data.kind == "image" or (ocr == "always" and data.kind == "text"))
-                image = _render(pdf, i, data) if wanted else None
+                pdf_ocr = tools.module() if wanted else None
+                image = _render(pdf_ocr, pdf, i, data) if pdf_ocr is not None else None
             if image is not None:
-                _recognise(data, image)  # slow: without the PDFium lock
+                _recognise(pdf_ocr, data, image)  # slow: without the PDFium lock
             pages.append(data)
             failed_run = failed_run + 1 if data.failed else 0
             if failed_run > MAX_FAILED_RUN:
@@ -128,16 +130,38 @@ def load_pdf(path: str, *, ocr: str = "never", progress: Progress | None = None)
         file_sha256=sha256_file(path),
         extractor=EXTRACTOR + (f" +rapidocr/{ocr_engine.version()}" if ocr_pages else ""),
         image_pages=image_pages,
-        warnings=_warnings(pages, image_pages, ocr),
+        warnings=_warnings(pages, image_pages, ocr, tools.error),
     )
     doc = dataclasses.replace(doc, ocr_spans=tuple(assembler.ocr_spans), ocr_pages=ocr_pages)
     return _finish(doc, assembler.page_starts, assembler.cell_boxes)
 
 
-def _render(pdf: pdfium.PdfDocument, index: int, data: _PageData) -> Any:
-    """The page as a grey image for OCR, or None when it cannot be rendered (holds the lock)."""
-    from xxgk_desk.core.loaders import pdf_ocr
+class _OcrTools:
+    """``pdf_ocr`` (it needs numpy and OpenCV), imported when the first page needs OCR.
 
+    When the import fails, ``module()`` is None and ``error`` says why in one line: the
+    document is read without OCR (any exception counts: a broken native library fails in
+    more ways than ImportError).
+    """
+
+    def __init__(self) -> None:
+        self._module: Any = None
+        self.error = ""
+
+    def module(self) -> Any:
+        if self._module is None and not self.error:
+            try:
+                from xxgk_desk.core.loaders import pdf_ocr
+            except Exception as e:  # whatever stops OCR from starting means no OCR
+                reason = " ".join(f"{type(e).__name__}: {e}".split())
+                self.error = reason if len(reason) <= 120 else reason[:119] + "…"
+            else:
+                self._module = pdf_ocr
+        return self._module
+
+
+def _render(pdf_ocr: Any, pdf: pdfium.PdfDocument, index: int, data: _PageData) -> Any:
+    """The page as a grey image for OCR, or None when it cannot be rendered (holds the lock)."""
     try:
         return pdf_ocr.render(pdf, index)
     except (pdfium.PdfiumError, ValueError, MemoryError):
@@ -145,10 +169,8 @@ def _render(pdf: pdfium.PdfDocument, index: int, data: _PageData) -> Any:
         return None
 
 
-def _recognise(data: _PageData, image: Any) -> None:
+def _recognise(pdf_ocr: Any, data: _PageData, image: Any) -> None:
     """Replace the page's lines and tables by what OCR recognises on ``image``."""
-    from xxgk_desk.core.loaders import pdf_ocr
-
     try:
         found = ocr_engine.recognise_page(image)
         lines, tables = pdf_ocr.rebuild(found, image, data.number, data.width, data.height)
@@ -159,7 +181,10 @@ def _recognise(data: _PageData, image: Any) -> None:
     data.ocr_conf = [c.confidence for ln in found for c in ln.chars]
 
 
-def _warnings(pages: list[_PageData], image_pages: tuple[int, ...], ocr: str = "never") -> tuple[str, ...]:
+def _warnings(
+    pages: list[_PageData], image_pages: tuple[int, ...], ocr: str = "never", ocr_error: str = ""
+) -> tuple[str, ...]:
+    """The document's warnings; ``ocr_error`` says why OCR could not start (empty: it could)."""
     out = []
     unread = tuple(p.number for p in pages if p.kind == "image" and not p.ocr)
     if unread:
@@ -169,6 +194,8 @@ def _warnings(pages: list[_PageData], image_pages: tuple[int, ...], ocr: str = "
         out.append(msg)
     elif ocr == "always" and not ocr_engine.available():
         out.append(f"未能按要求用 OCR 识别页面：{ocr_engine.install_hint()}")
+    if ocr_error and (unread or ocr == "always"):
+        out.append(f"文字识别（OCR）组件未能启动（{ocr_error}），未做文字识别；请重新安装 OCR 组件。")
     done = [p for p in pages if p.ocr]
     if done:
         confs = [c for p in done for c in p.ocr_conf]
