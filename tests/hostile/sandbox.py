@@ -110,6 +110,8 @@ def _allowed(path: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     folders.update(("/proc/self", "/usr/share/zoneinfo", os.getcwd()))
     folders = {os.path.realpath(f) for f in folders} | folders
     files = {path, os.path.abspath(path), os.path.realpath(path), "/dev/null", "/dev/urandom", "/etc/localtime"}
+    # onnxruntime reads the distro's name when it is imported (the OCR cases)
+    files |= {"/etc/os-release", "/etc/lsb-release"}
     prefixes = tuple(f.rstrip("/") + "/" for f in folders) + (os.path.join(tempfile.gettempdir(), "xxgk-"),)
     return tuple(files), prefixes
 
