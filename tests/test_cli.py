@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 from xxgk_desk.cli import main
 
@@ -47,3 +49,64 @@ def test_python_dash_m_runs_without_traceback(tmp_path):
     assert r.returncode == 1
     assert "Traceback" not in r.stderr + r.stdout
     assert "找不到文件" in r.stdout
+
+
+def _report(path: Path, lines: int) -> Path:
+    path.write_text(
+        "某某大学2023—2024学年信息公开工作年度报告\n"
+        + "".join(f"第{i}条：本学年主动公开信息二千条。\n" for i in range(lines)),
+        encoding="utf-8",
+    )
+    return path
+
+
+def _env() -> dict[str, str]:
+    """The environment without PYTHONUNBUFFERED (unbuffered output hides the problem)."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+
+def _into_head(args: list[str]) -> tuple[str, str, int]:
+    """``xxgk-desk ARGS | head -1``: what head printed, our stderr and our exit status."""
+    ours = subprocess.Popen(
+        [sys.executable, "-m", "xxgk_desk", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env()
+    )
+    head = subprocess.Popen(["head", "-1"], stdin=ours.stdout, stdout=subprocess.PIPE)
+    assert ours.stdout is not None and ours.stderr is not None
+    ours.stdout.close()  # head alone reads it now
+    out = head.communicate(timeout=120)[0].decode("utf-8")
+    err = ours.stderr.read().decode("utf-8")
+    return out, err, ours.wait(timeout=120)
+
+
+def _into_closed_pipe(args: list[str]) -> tuple[str, int]:
+    """Our stderr and exit status when the reader of stdout is gone before we write."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        r = subprocess.run(
+            [sys.executable, "-m", "xxgk_desk", *args],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            env=_env(),
+            timeout=120,
+        )
+    finally:
+        os.close(write)
+    return r.stderr.decode("utf-8"), r.returncode
+
+
+def test_text_and_check_into_head_stop_quietly(tmp_path):
+    long = _report(tmp_path / "long.txt", 20_000)
+    assert _into_head(["text", str(long)]) == ("某某大学2023—2024学年信息公开工作年度报告\n", "", 0)
+    many = [str(_report(tmp_path / f"r{k}.txt", 3)) for k in range(40)]
+    assert _into_head(["check", *many]) == (f"文件：{many[0]}\n", "", 0)
+    assert _into_head(["check", "--json", *many])[1:] == ("", 0)
+
+
+def test_a_reader_gone_before_the_output_is_no_error(tmp_path):
+    """What ``| head`` does when it exits while output is still buffered, without the race:
+    before the fix Python's flush at exit printed "Exception ignored … BrokenPipeError" (exit 120)."""
+    short = str(_report(tmp_path / "short.txt", 3))
+    assert _into_closed_pipe(["text", short]) == ("", 0)
+    assert _into_closed_pipe(["check", short]) == ("", 0)
+    assert _into_closed_pipe(["check", "--json", short]) == ("", 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -47,15 +48,31 @@ def run(args: argparse.Namespace) -> int:
         print(f"错误：规则文件有误：{one_line(str(e))}", file=sys.stderr)
         return 2
     status = 0
-    for path in args.files:
-        result = check(path, ocr=args.ocr, rules=rules)
-        if result.error:
-            status = 1
-        if args.json:
-            print(json.dumps(to_json(result), ensure_ascii=False), flush=True)
-        else:
-            print_summary(result, rules)
+    try:
+        for path in args.files:
+            result = check(path, ocr=args.ocr, rules=rules)
+            if result.error:
+                status = 1
+            if args.json:
+                print(json.dumps(to_json(result), ensure_ascii=False), flush=True)
+            else:
+                print_summary(result, rules)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (``… | head``): stop quietly
+        silence_stdout()
+        return 0
     return status
+
+
+def silence_stdout() -> None:
+    """After a broken pipe: point stdout at the null device, so that Python's own flush at
+    exit finds nowhere to fail (else it prints "Exception ignored … BrokenPipeError")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout is no file (captured by a test, replaced)
+        pass
 
 
 def print_summary(result: Analysis, rules, out=sys.stdout) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from xxgk_desk.commands.check import silence_stdout
 from xxgk_desk.core.errors import ReadError, one_line
 from xxgk_desk.core.loaders import load
 
@@ -22,7 +23,11 @@ def run(args: argparse.Namespace) -> int:
     except ReadError as e:
         print(f"错误：{one_line(e.message)}", file=sys.stderr)
         return 1
-    sys.stdout.write(doc.text)
-    if not doc.text.endswith("\n"):
-        sys.stdout.write("\n")
+    try:
+        sys.stdout.write(doc.text)
+        if not doc.text.endswith("\n"):
+            sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (``… | head``): stop quietly
+        silence_stdout()
     return 0
