@@ -98,8 +98,22 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> dict:
     prefix: list[str] = []
     layers = ["python guard"]
     strace_log = base / "strace.log"
-    if sys.platform == "linux" and shutil.which("strace") and _works(["strace", "-f", "-qq", "-o", os.devnull, "true"]):
-        prefix += ["strace", "-f", "-qq", "-e", "trace=connect,sendto,sendmsg", "-e", "signal=none", "-o", str(strace_log)]
+    if (
+        sys.platform == "linux"
+        and shutil.which("strace")
+        and _works(["strace", "-f", "-qq", "-o", os.devnull, "true"])
+    ):
+        prefix += [
+            "strace",
+            "-f",
+            "-qq",
+            "-e",
+            "trace=connect,sendto,sendmsg",
+            "-e",
+            "signal=none",
+            "-o",
+            str(strace_log),
+        ]
         layers.append("strace")
     if sys.platform == "linux" and shutil.which("unshare") and _works(["unshare", "-rn", "true"]):
         prefix += ["unshare", "-rn"]
@@ -111,7 +125,13 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> dict:
 def run(sandbox: dict, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     cmd = [*sandbox["prefix"], sys.executable, "-m", "xxgk_desk", *args]
     return subprocess.run(
-        cmd, cwd=sandbox["base"], env=sandbox["env"], capture_output=True, text=True, encoding="utf-8", timeout=timeout
+        cmd,
+        cwd=sandbox["base"],
+        env=sandbox["env"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
     )
 
 
@@ -154,7 +174,9 @@ def test_check_memo_and_batch_never_touch_the_network(sandbox):
     results["check"] = r = run(sandbox, "check", str(SAMPLES / "sample-report.docx"))
     assert r.returncode == 0 and "楚澜理工学院" in r.stdout, r.stderr
 
-    results["memo docx"] = r = run(sandbox, "memo", str(SAMPLES / "sample-report.pdf"), "-o", str(base / "memo.docx"))
+    results["memo docx"] = r = run(
+        sandbox, "memo", str(SAMPLES / "sample-report.pdf"), "-o", str(base / "memo.docx")
+    )
     assert r.returncode == 0, r.stderr
     with zipfile.ZipFile(base / "memo.docx") as z:
         assert "审核意见" in z.read("word/document.xml").decode("utf-8")
@@ -163,13 +185,17 @@ def test_check_memo_and_batch_never_touch_the_network(sandbox):
     folder.mkdir()
     for name in ("sample-report.pdf", "sample-report.docx"):
         shutil.copy(SAMPLES / name, folder / name)
-    results["batch -j 2"] = r = run(sandbox, "batch", str(folder), "-j", "2", "-o", str(base / "summary.xlsx"))
+    results["batch -j 2"] = r = run(
+        sandbox, "batch", str(folder), "-j", "2", "-o", str(base / "summary.xlsx")
+    )
     assert r.returncode == 0 and (base / "summary.xlsx").exists(), r.stderr
 
     from xxgk_desk.core.loaders.doc import find_soffice
 
     if find_soffice():  # LibreOffice renders the memo: its own process is watched too (strace, namespace)
-        results["memo pdf"] = r = run(sandbox, "memo", str(SAMPLES / "sample-report.docx"), "-o", str(base / "memo.pdf"))
+        results["memo pdf"] = r = run(
+            sandbox, "memo", str(SAMPLES / "sample-report.docx"), "-o", str(base / "memo.pdf")
+        )
         assert r.returncode == 0 and (base / "memo.pdf").read_bytes().startswith(b"%PDF"), r.stderr
 
     seen = attempts(sandbox)

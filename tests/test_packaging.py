@@ -50,7 +50,9 @@ def wheelhouse() -> Path:
     return cache / "xxgk-desk" / "wheelhouse" / tag
 
 
-def pip(python: str | Path, *args: str, offline_from: Path | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def pip(
+    python: str | Path, *args: str, offline_from: Path | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess:
     env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     if offline_from is not None:
         env.update(PIP_NO_INDEX="1", PIP_FIND_LINKS=str(offline_from))
@@ -69,7 +71,12 @@ def fill(house: Path, *requirements: str) -> None:
 
 def build(out: Path, house: Path) -> subprocess.CompletedProcess:
     """sdist + wheel with ``python -m build``, or a wheel with ``pip wheel``; hatchling from the wheelhouse."""
-    env = {**os.environ, "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(house), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    env = {
+        **os.environ,
+        "PIP_NO_INDEX": "1",
+        "PIP_FIND_LINKS": str(house),
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    }
     try:
         import build  # noqa: F401
 
@@ -119,7 +126,13 @@ def test_sdist_carries_resources_and_packaging(dist: Path) -> None:
         names = {n.split("/", 1)[1] for n in t.getnames() if "/" in n}
     missing = [r for r in shipped_resources() if f"resources/{r}" not in names]
     assert not missing, f"resources missing from the sdist: {missing}"
-    for f in ("pyproject.toml", "README.md", "xxgk_desk/cli.py", "packaging/xxgk-desk.spec", "tools/make_icon.py"):
+    for f in (
+        "pyproject.toml",
+        "README.md",
+        "xxgk_desk/cli.py",
+        "packaging/xxgk-desk.spec",
+        "tools/make_icon.py",
+    ):
         assert f in names, f
 
 
@@ -138,7 +151,9 @@ def test_wheel_installs_and_works_in_a_clean_environment(dist: Path, tmp_path: P
     assert r.returncode == 0, r.stderr[-3000:]
 
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    env.update(QT_QPA_PLATFORM="offscreen", XXGK_DESK_DB=str(tmp_path / "reviews.sqlite3"), HOME=str(tmp_path))
+    env.update(
+        QT_QPA_PLATFORM="offscreen", XXGK_DESK_DB=str(tmp_path / "reviews.sqlite3"), HOME=str(tmp_path)
+    )
     where = subprocess.run(
         [str(python), "-c", "from xxgk_desk.core.resources import resources_dir; print(resources_dir())"],
         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
@@ -156,7 +171,11 @@ def test_wheel_installs_and_works_in_a_clean_environment(dist: Path, tmp_path: P
 
     from xxgk_desk.core.pipeline import check, to_json
 
-    want = json.loads(json.dumps(to_json(check(RESOURCES / "samples" / "sample-report.pdf", ocr="auto")), ensure_ascii=False))
+    want = json.loads(
+        json.dumps(
+            to_json(check(RESOURCES / "samples" / "sample-report.pdf", ocr="auto")), ensure_ascii=False
+        )
+    )
     got.pop("file"), want.pop("file")
     assert got["error"] is None and got["pages"] == 10 and got["findings"]
     assert got == want, "the installed package checks the sample differently from the checkout"
@@ -178,7 +197,9 @@ def test_metainfo_is_valid_appstream() -> None:
     for tag in ("name", "summary", "metadata_license", "project_license", "description", "developer", "url"):
         assert root.find(tag) is not None, tag
     assert root.findtext("metadata_license") in ("CC0-1.0", "FSFAP", "MIT")
-    assert root.find("launchable").text == DESKTOP.name and root.find("launchable").get("type") == "desktop-id"
+    assert (
+        root.find("launchable").text == DESKTOP.name and root.find("launchable").get("type") == "desktop-id"
+    )
     assert root.find("content_rating") is not None
     releases = root.findall("releases/release")
     import xxgk_desk
@@ -186,7 +207,9 @@ def test_metainfo_is_valid_appstream() -> None:
     assert releases and releases[0].get("version") == xxgk_desk.__version__
     assert {b.text for b in root.findall("provides/binary")} == {"xxgk-desk", "xxgk-desk-gui"}
     if shutil.which("appstreamcli"):
-        r = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True)
+        r = subprocess.run(
+            ["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
+        )
         assert r.returncode == 0, r.stdout + r.stderr
 
 
@@ -215,7 +238,9 @@ def test_icons() -> None:
     assert (reserved, kind) == (0, 1)
     sizes = set()
     for i in range(count):
-        w, _h, _c, _r, _planes, _bits, size, offset = struct.unpack("<BBBBHHII", ico[6 + 16 * i : 22 + 16 * i])
+        w, _h, _c, _r, _planes, _bits, size, offset = struct.unpack(
+            "<BBBBHHII", ico[6 + 16 * i : 22 + 16 * i]
+        )
         assert ico[offset : offset + 8] == b"\x89PNG\r\n\x1a\n" and offset + size <= len(ico)
         sizes.add(w or 256)
     assert {16, 32, 48, 256} <= sizes
@@ -248,11 +273,17 @@ def test_pyinstaller_app_builds_and_starts(tmp_path: Path) -> None:
     app = distpath / "xxgk-desk"
     exe = app / ("xxgk-desk.exe" if os.name == "nt" else "xxgk-desk")
     internal = app / "_internal"
-    for part in ("resources/rules/parts.yaml", "resources/samples/sample-report.pdf", "docx/templates/default-footer.xml"):
+    for part in (
+        "resources/rules/parts.yaml",
+        "resources/samples/sample-report.pdf",
+        "docx/templates/default-footer.xml",
+    ):
         assert (internal / part).exists(), part
     assert not any(internal.rglob("*WebEngine*")) and not any(internal.rglob("libQt6Quick.so*"))
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    env.update(QT_QPA_PLATFORM="offscreen", XXGK_DESK_DB=str(tmp_path / "reviews.sqlite3"), HOME=str(tmp_path))
+    env.update(
+        QT_QPA_PLATFORM="offscreen", XXGK_DESK_DB=str(tmp_path / "reviews.sqlite3"), HOME=str(tmp_path)
+    )
     sample = RESOURCES / "samples" / "sample-report.pdf"
 
     r = subprocess.run([str(exe), "check", "--json", str(sample)], capture_output=True, text=True, encoding="utf-8",

@@ -35,5 +35,7 @@ for m in pkgutil.walk_packages(core.__path__, 'xxgk_desk.core.'):
 bad = [m for m in sys.modules if m.split('.')[0] in {QT!r}]
 print(','.join(bad))
 """
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert out == "", f"Qt modules loaded by the core: {out}"

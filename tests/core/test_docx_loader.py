@@ -23,7 +23,9 @@ def make_docx(path, *, header="页眉文字 - 1 -"):
     r.bold = True
     r.font.size = Pt(16)
     t = d.add_table(rows=2, cols=3)
-    for i, row in enumerate([["序号", "公开事项", "网址链接"], ["1", "办学规模", "http://xxgk.example.edu.cn/1"]]):
+    for i, row in enumerate(
+        [["序号", "公开事项", "网址链接"], ["1", "办学规模", "http://xxgk.example.edu.cn/1"]]
+    ):
         for j, text in enumerate(row):
             t.cell(i, j).text = text
     d.add_paragraph("表后段落。")
@@ -42,7 +44,11 @@ def test_body_order_styles_bold_and_tables(tmp_path):
     assert not doc.blocks[2].bold
     table = doc.blocks[4]
     assert table.kind == "table"
-    assert [doc.text[c.start : c.end] for c in table.rows[1]] == ["1", "办学规模", "http://xxgk.example.edu.cn/1"]
+    assert [doc.text[c.start : c.end] for c in table.rows[1]] == [
+        "1",
+        "办学规模",
+        "http://xxgk.example.edu.cn/1",
+    ]
     assert texts[5] == ("paragraph", "表后段落。")
     assert "页眉" not in doc.text
 

@@ -49,7 +49,15 @@ def test_run_in_heading_ends_at_first_full_stop():
 
 
 def test_title_block_is_level_zero_and_addressee_is_not():
-    got = outline_of(["某某大学", "2023—2024学年信息公开工作年度报告", "省教育厅：", "根据要求，现将报告如下。", "一、概述"])
+    got = outline_of(
+        [
+            "某某大学",
+            "2023—2024学年信息公开工作年度报告",
+            "省教育厅：",
+            "根据要求，现将报告如下。",
+            "一、概述",
+        ]
+    )
     assert got == [(0, "某某大学"), (0, "2023—2024学年信息公开工作年度报告"), (1, "一、概述")]
 
 
@@ -82,7 +90,12 @@ def test_list_items_are_not_minor_headings():
 
 def test_parts_numbering_pushes_inner_levels_down():
     got = outline_of(["第一部分 概述", "一、组织领导", "（一）领导小组", "第二部分 主动公开情况"])
-    assert got == [(1, "第一部分 概述"), (2, "一、组织领导"), (3, "（一）领导小组"), (1, "第二部分 主动公开情况")]
+    assert got == [
+        (1, "第一部分 概述"),
+        (2, "一、组织领导"),
+        (3, "（一）领导小组"),
+        (1, "第二部分 主动公开情况"),
+    ]
 
 
 def test_annex_heading_caption_and_attachment_list():

@@ -41,7 +41,10 @@ def test_every_block_is_its_span_of_the_text(tmp_path):
     kinds = [b.kind for b in doc.blocks]
     assert kinds == ["paragraph", "table", "paragraph"]
     table = doc.blocks[1]
-    assert [[doc.text[c.start : c.end] for c in row] for row in table.rows] == [["序号", "事项"], ["1", "章程"]]
+    assert [[doc.text[c.start : c.end] for c in row] for row in table.rows] == [
+        ["序号", "事项"],
+        ["1", "章程"],
+    ]
     for b in doc.blocks:
         assert doc.text[b.start : b.end].strip() == doc.text[b.start : b.end]
 

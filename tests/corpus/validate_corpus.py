@@ -42,39 +42,117 @@ ROOT = HERE.parent.parent
 SAMPLE_DOCX = ROOT / "resources" / "samples" / "sample-report.docx"
 SAMPLE_TRUTH = ROOT / "resources" / "samples" / "sample-report.truth.json"
 
-REQUIRED = ["institution", "title_year", "period_start", "period_end", "report_date", "sections",
-            "standard_parts_present", "standard_parts_missing", "figures", "sum_checks", "defects",
-            "contact", "figures_absent", "appendix_table", "traps"]
+REQUIRED = [
+    "institution",
+    "title_year",
+    "period_start",
+    "period_end",
+    "report_date",
+    "sections",
+    "standard_parts_present",
+    "standard_parts_missing",
+    "figures",
+    "sum_checks",
+    "defects",
+    "contact",
+    "figures_absent",
+    "appendix_table",
+    "traps",
+]
 OPTIONAL = {"notes"}
 
-PARTS = ["概述", "主动公开情况", "依申请公开和不予公开情况", "对信息公开的评议情况",
-         "因学校信息公开工作受到举报、复议、诉讼的情况", "新做法新举措或主要经验",
-         "存在的主要问题及改进措施", "其他需要报告的事项", "附表 清单事项公开情况表"]
+PARTS = [
+    "概述",
+    "主动公开情况",
+    "依申请公开和不予公开情况",
+    "对信息公开的评议情况",
+    "因学校信息公开工作受到举报、复议、诉讼的情况",
+    "新做法新举措或主要经验",
+    "存在的主要问题及改进措施",
+    "其他需要报告的事项",
+    "附表 清单事项公开情况表",
+]
 ANNEX = PARTS[-1]
 
 # rule ids of domain.md §6
-RULES = {"missing_part", "annex_missing", "checklist_gap", "placeholder", "sum_mismatch",
-         "figure_missing", "period_missing", "period_mismatch", "period_calendar_year",
-         "report_date_missing", "late_report", "truncated", "foreign_text", "conversion_artefact",
-         "personal_data", "wrong_citation", "gov_template", "not_annual_report"}
+RULES = {
+    "missing_part",
+    "annex_missing",
+    "checklist_gap",
+    "placeholder",
+    "sum_mismatch",
+    "figure_missing",
+    "period_missing",
+    "period_mismatch",
+    "period_calendar_year",
+    "report_date_missing",
+    "late_report",
+    "truncated",
+    "foreign_text",
+    "conversion_artefact",
+    "personal_data",
+    "wrong_citation",
+    "gov_template",
+    "not_annual_report",
+}
 # truth-README kinds -> rule id; a rule id is also accepted as a kind when no truth kind fits
-KIND_RULE = {"placeholder": "placeholder", "sum_mismatch": "sum_mismatch",
-             "personal_mobile": "personal_data", "personal_qq_email": "personal_data",
-             "web_footer": "foreign_text", "report_date_after_oct31": "late_report",
-             "referenced_appendix_absent": "annex_missing", "truncated_ending": "truncated",
-             "missing_report_date": "report_date_missing", "no_period_stated": "period_missing",
-             "not_annual_report_format": "not_annual_report",
-             "period_contradicts_title_year": "period_mismatch", "word_artefact": "conversion_artefact"}
+KIND_RULE = {
+    "placeholder": "placeholder",
+    "sum_mismatch": "sum_mismatch",
+    "personal_mobile": "personal_data",
+    "personal_qq_email": "personal_data",
+    "web_footer": "foreign_text",
+    "report_date_after_oct31": "late_report",
+    "referenced_appendix_absent": "annex_missing",
+    "truncated_ending": "truncated",
+    "missing_report_date": "report_date_missing",
+    "no_period_stated": "period_missing",
+    "not_annual_report_format": "not_annual_report",
+    "period_contradicts_title_year": "period_mismatch",
+    "word_artefact": "conversion_artefact",
+}
 KINDS = set(KIND_RULE) | RULES
 
-CORE = {"主动公开总数", "依申请公开-收到", "依申请公开-已答复", "依申请公开-收费", "不予公开",
-        "举报", "复议", "诉讼", "满意度", "满意度-师生员工", "满意度-社会公众"}
-OUTCOMES = {"予以公开", "部分公开", "不予公开", "信息不存在", "告知通过其他途径获取",
-            "不属于本校公开范围", "无法提供", "不予处理", "其他处理"}
+CORE = {
+    "主动公开总数",
+    "依申请公开-收到",
+    "依申请公开-已答复",
+    "依申请公开-收费",
+    "不予公开",
+    "举报",
+    "复议",
+    "诉讼",
+    "满意度",
+    "满意度-师生员工",
+    "满意度-社会公众",
+}
+OUTCOMES = {
+    "予以公开",
+    "部分公开",
+    "不予公开",
+    "信息不存在",
+    "告知通过其他途径获取",
+    "不属于本校公开范围",
+    "无法提供",
+    "不予处理",
+    "其他处理",
+}
 NEGATIONS = ("未", "没有", "无", "不")
 
-CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-            "七": 7, "八": 8, "九": 9}
+CN_DIGIT = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 CN_RUN = re.compile("[〇零一二两三四五六七八九十百千万]+")
 
@@ -116,7 +194,9 @@ def date_written(text: str, iso: str) -> bool:
     y, m, d = (int(x) for x in iso.split("-"))
     if re.search(rf"{y}\s*年\s*0?{m}\s*月\s*0?{d}\s*日", text):
         return True
-    for hit in re.finditer(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日", text):
+    for hit in re.finditer(
+        r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日", text
+    ):
         if (cn_to_int(hit.group(1)), cn_to_int(hit.group(2)), cn_to_int(hit.group(3))) == (y, m, d):
             return True
     return False
@@ -128,7 +208,7 @@ def label_ok(label: str) -> bool:
     for prefix in ("主动公开渠道-", "其他-"):
         if label.startswith(prefix) and len(label) > len(prefix):
             return True
-    return label.startswith("依申请公开结果-") and label[len("依申请公开结果-"):] in OUTCOMES
+    return label.startswith("依申请公开结果-") and label[len("依申请公开结果-") :] in OUTCOMES
 
 
 def months(a: str, b: str) -> int:
@@ -204,8 +284,9 @@ def check(truth: dict, text: str, *, squash: bool = False, corpus: bool = True) 
         found = None
         for j in range(pos, len(lines)):
             ln = lines[j]
-            if ln == t or (t.endswith("。") and t.index("。") == len(t) - 1
-                           and ln.startswith(t) and len(ln) > len(t)):
+            if ln == t or (
+                t.endswith("。") and t.index("。") == len(t) - 1 and ln.startswith(t) and len(ln) > len(t)
+            ):
                 found = j
                 break
         if found is None:
@@ -218,7 +299,11 @@ def check(truth: dict, text: str, *, squash: bool = False, corpus: bool = True) 
     if sorted(pres + miss) != sorted(PARTS) or set(pres) & set(miss):
         err("standard_parts_present + standard_parts_missing must be the nine parts, once each")
     at = truth["appendix_table"]
-    if set(at) != {"present", "rows"} or not isinstance(at.get("present"), bool) or not isinstance(at.get("rows"), int):
+    if (
+        set(at) != {"present", "rows"}
+        or not isinstance(at.get("present"), bool)
+        or not isinstance(at.get("rows"), int)
+    ):
         err("appendix_table must be {present: bool, rows: int}")
     elif at["present"] != (ANNEX in pres) or (not at["present"] and at["rows"]):
         err("appendix_table disagrees with the 附表 standard part")
@@ -320,11 +405,14 @@ def check(truth: dict, text: str, *, squash: bool = False, corpus: bool = True) 
         calendar = ps[5:] == "01-01"
         if calendar != ("period_calendar_year" in kinds):
             err("period_calendar_year must be recorded exactly when the period starts on 1 January")
-        wrong = (not calendar) and (months(ps, pe) > 12 or (ty is not None and pe[:4] != str(ty))
-                                    or (rd is not None and pe > rd))
+        wrong = (not calendar) and (
+            months(ps, pe) > 12 or (ty is not None and pe[:4] != str(ty)) or (rd is not None and pe > rd)
+        )
         if wrong != ("period_contradicts_title_year" in kinds):
-            err(f"period_contradicts_title_year must be recorded exactly when the period "
-                f"({ps}..{pe}, {months(ps, pe)} months) contradicts title year / report date")
+            err(
+                f"period_contradicts_title_year must be recorded exactly when the period "
+                f"({ps}..{pe}, {months(ps, pe)} months) contradicts title year / report date"
+            )
     elif "no_period_stated" not in kinds and "truncated_ending" not in kinds:
         err("no period but no no_period_stated defect")
     if rd is None and "missing_report_date" not in kinds and "truncated_ending" not in kinds:
@@ -368,9 +456,11 @@ def report(name: str, truth: dict, errors: list[str]) -> None:
         for e in errors:
             print("    " + e)
     else:
-        print(f"{name}: ok  headings={len(truth['sections'])} figures={len(truth['figures'])} "
-              f"sums={[s['adds_up'] for s in truth['sum_checks']]} "
-              f"defects={[d['kind'] for d in truth['defects']]} traps={len(truth['traps'])}")
+        print(
+            f"{name}: ok  headings={len(truth['sections'])} figures={len(truth['figures'])} "
+            f"sums={[s['adds_up'] for s in truth['sum_checks']]} "
+            f"defects={[d['kind'] for d in truth['defects']]} traps={len(truth['traps'])}"
+        )
 
 
 def main(argv: list[str]) -> int:
@@ -389,8 +479,11 @@ def main(argv: list[str]) -> int:
         errors = check(truth, txt.read_text(encoding="utf-8"))
         report(txt.stem, truth, errors)
         failed += bool(errors)
-    orphans = [] if args else sorted(p.name for p in HERE.glob("*.txt")
-                                     if not p.with_name(p.stem + ".truth.json").exists())
+    orphans = (
+        []
+        if args
+        else sorted(p.name for p in HERE.glob("*.txt") if not p.with_name(p.stem + ".truth.json").exists())
+    )
     for o in orphans:
         print(f"{o}: FAIL no truth file")
         failed += 1

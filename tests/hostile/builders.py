@@ -74,7 +74,9 @@ def simple_pdf(lines: Sequence[str], *, catalog_extra: bytes = b"", page_extra: 
     )
 
 
-def _repeated_deflate(total: int, fill: bytes, head: bytes = b"", tail: bytes = b"") -> tuple[bytes, int, int]:
+def _repeated_deflate(
+    total: int, fill: bytes, head: bytes = b"", tail: bytes = b""
+) -> tuple[bytes, int, int]:
     """Raw deflate data inflating to ``head`` + ``total`` bytes of ``fill`` + ``tail``, with its
     Adler-32 and CRC-32.
 
@@ -181,7 +183,9 @@ def _hash_r6(password: bytes, salt: bytes, udata: bytes = b"") -> bytes:
             return k[:32]
 
 
-def encrypted_pdf(lines: Sequence[str], *, method: str, user: bytes = b"secret", owner: bytes = b"owner") -> bytes:
+def encrypted_pdf(
+    lines: Sequence[str], *, method: str, user: bytes = b"secret", owner: bytes = b"owner"
+) -> bytes:
     """A one-page PDF under the standard security handler.
 
     ``method``: ``rc4-40`` (V1 R2), ``rc4-128`` (V2 R3), ``aes-128`` (V4 R4, AESV2) or
@@ -204,7 +208,14 @@ def encrypted_pdf(lines: Sequence[str], *, method: str, user: bytes = b"secret",
             b"<< /Filter /Standard /V 5 /R 6 /Length 256 /P %d"
             b" /CF << /StdCF << /AuthEvent /DocOpen /CFM /AESV3 /Length 32 >> >> /StmF /StdCF /StrF /StdCF"
             b" /O <%s> /U <%s> /OE <%s> /UE <%s> /Perms <%s> >>"
-        ) % (perms, o.hex().encode(), u.hex().encode(), oe.hex().encode(), ue.hex().encode(), perms_block.hex().encode())
+        ) % (
+            perms,
+            o.hex().encode(),
+            u.hex().encode(),
+            oe.hex().encode(),
+            ue.hex().encode(),
+            perms_block.hex().encode(),
+        )
         iv = hashlib.md5(b"iv").digest()
         body = iv + _aes_cbc(key, iv, content)
         return _encrypted_file(body, enc, file_id, header=b"%PDF-2.0\n")
@@ -310,7 +321,9 @@ def raw_zip(entries: Sequence[tuple[str, bytes | Deflated]], *, lie_sizes: dict[
         size = lie_sizes.get(name, member.size)
         flags = 0x800  # names are UTF-8
         offset = len(out)
-        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, 8, 0, 0x21, crc, len(comp), size, len(raw_name), 0)
+        out += struct.pack(
+            "<IHHHHHIIIHH", 0x04034B50, 20, flags, 8, 0, 0x21, crc, len(comp), size, len(raw_name), 0
+        )
         out += raw_name + comp
         central += struct.pack(
             "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, 8, 0, 0x21, crc, len(comp), size,

@@ -222,7 +222,10 @@ def _huge_scan_pdf() -> bytes:
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] /Contents 4 0 R"
             b" /Resources << /XObject << /Im1 5 0 R >> >> >>",
             stream(b"q 14400 0 0 14400 0 0 cm /Im1 Do Q"),
-            stream(pixels, b"/Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 "),
+            stream(
+                pixels,
+                b"/Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 ",
+            ),
         ]
     )
 
@@ -305,7 +308,9 @@ def _xxe_doc(folder: Path) -> bytes:
         f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret}"> <!ENTITY host SYSTEM "file:///etc/hostname">'
         f' <!ENTITY rel SYSTEM "{SECRET_NAME}"> <!ENTITY % pe SYSTEM "{secret}">]>'
     )
-    return docx_bytes(document=document_xml(["外部实体测试 &xxe; &host; &rel;", "HOSTILE DOCX BODY"], doctype=doctype))
+    return docx_bytes(
+        document=document_xml(["外部实体测试 &xxe; &host; &rel;", "HOSTILE DOCX BODY"], doctype=doctype)
+    )
 
 
 def _xxe_rels(folder: Path) -> bytes:
@@ -319,7 +324,9 @@ def _xxe_rels(folder: Path) -> bytes:
 
 
 def _billion_laughs() -> bytes:
-    ents = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)]
+    ents = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
+    ]
     doctype = "<!DOCTYPE w:document [" + "".join(ents) + "]>"
     return docx_bytes(document=document_xml(["&lol9;", "HOSTILE DOCX BODY"], doctype=doctype))
 
@@ -344,7 +351,9 @@ def _external_rels(folder: Path) -> bytes:
         '<a:blip r:link="rId1"/></pic:blipFill></pic:pic></a:graphicData></a:graphic>'
         "</wp:inline></w:drawing></w:r></w:p>"
     )
-    return docx_bytes(document=document_xml(ZH_BODY + ["HOSTILE DOCX BODY"], raw_body=body), document_rels=rels)
+    return docx_bytes(
+        document=document_xml(ZH_BODY + ["HOSTILE DOCX BODY"], raw_body=body), document_rels=rels
+    )
 
 
 def _dangling_internal_rel(folder: Path) -> bytes:
@@ -393,7 +402,11 @@ def _lying_size_huge() -> bytes:
 
 def _deep_sdt() -> bytes:
     depth = 20_000
-    body = "<w:sdt><w:sdtContent>" * depth + "<w:p><w:r><w:t>深</w:t></w:r></w:p>" + "</w:sdtContent></w:sdt>" * depth
+    body = (
+        "<w:sdt><w:sdtContent>" * depth
+        + "<w:p><w:r><w:t>深</w:t></w:r></w:p>"
+        + "</w:sdtContent></w:sdt>" * depth
+    )
     return docx_bytes(document=document_xml(["HOSTILE DOCX BODY"], raw_body=body))
 
 
@@ -401,7 +414,10 @@ def _encrypted_docx() -> bytes:
     """What Word writes for a password-protected .docx: an OLE compound file, not a ZIP."""
     header = bytes.fromhex("D0CF11E0A1B11AE1") + bytes(16) + b"\x3e\x00\x03\x00\xfe\xff\x09\x00"
     header += bytes(512 - len(header))
-    names = b"".join(n.encode("utf-16-le").ljust(64, b"\0") + bytes(64) for n in ("Root Entry", "EncryptionInfo", "EncryptedPackage"))
+    names = b"".join(
+        n.encode("utf-16-le").ljust(64, b"\0") + bytes(64)
+        for n in ("Root Entry", "EncryptionInfo", "EncryptedPackage")
+    )
     return header + names + _rng("ole").randbytes(4096)
 
 

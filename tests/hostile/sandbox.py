@@ -109,7 +109,14 @@ def _allowed(path: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     folders.update(sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib"))
     folders.update(("/proc/self", "/usr/share/zoneinfo", os.getcwd()))
     folders = {os.path.realpath(f) for f in folders} | folders
-    files = {path, os.path.abspath(path), os.path.realpath(path), "/dev/null", "/dev/urandom", "/etc/localtime"}
+    files = {
+        path,
+        os.path.abspath(path),
+        os.path.realpath(path),
+        "/dev/null",
+        "/dev/urandom",
+        "/etc/localtime",
+    }
     # onnxruntime reads the distro's name when it is imported (the OCR cases)
     files |= {"/etc/os-release", "/etc/lsb-release"}
     prefixes = tuple(f.rstrip("/") + "/" for f in folders) + (os.path.join(tempfile.gettempdir(), "xxgk-"),)
@@ -264,7 +271,11 @@ def run(spec: dict[str, Any], watch: Watch) -> dict[str, Any]:
     result: dict[str, Any] = {}
     if (out / "result.json").exists():
         result = json.loads((out / "result.json").read_text(encoding="utf-8"))
-    stderr = (out / "stderr.txt").read_text(encoding="utf-8", errors="replace") if (out / "stderr.txt").exists() else ""
+    stderr = (
+        (out / "stderr.txt").read_text(encoding="utf-8", errors="replace")
+        if (out / "stderr.txt").exists()
+        else ""
+    )
     if timed_out:
         outcome = "timeout"
     elif os.WIFSIGNALED(status):

@@ -35,7 +35,9 @@ N = int(os.environ.get("XXGK_FUZZ_N", "30"))
 SEED = int(os.environ.get("XXGK_FUZZ_SEED", "20261122"))
 TIMEOUT = 30.0
 MEMORY_CAP = 2 << 30
-SHARED_DOC = Path(os.environ.get("XXGK_SHARED", ROOT.parent / "shared")) / "samples" / "docs" / "seed-002-legacy.doc"
+SHARED_DOC = (
+    Path(os.environ.get("XXGK_SHARED", ROOT.parent / "shared")) / "samples" / "docs" / "seed-002-legacy.doc"
+)
 
 Mutator = Callable[[random.Random, bytes], bytes]
 
@@ -76,7 +78,9 @@ def pdf_number(rng: random.Random, data: bytes) -> bytes:
     if not numbers:
         return bit_flips(rng, data)
     m = rng.choice(numbers)
-    new = rng.choice([b"0", b"-1", b"1", b"2147483647", b"99999999999", str(int(m.group()) + rng.randint(-3, 3)).encode()])
+    new = rng.choice(
+        [b"0", b"-1", b"1", b"2147483647", b"99999999999", str(int(m.group()) + rng.randint(-3, 3)).encode()]
+    )
     return data[: m.start()] + new + data[m.end() :]
 
 
@@ -90,7 +94,9 @@ def docx_part(rng: random.Random, data: bytes) -> bytes:
         for info in src.infolist():
             content = src.read(info)
             if info.filename == target:
-                content = rng.choice([bit_flips, truncate, duplicate_chunk, delete_chunk, overwrite, xml_tag])(rng, content)
+                content = rng.choice(
+                    [bit_flips, truncate, duplicate_chunk, delete_chunk, overwrite, xml_tag]
+                )(rng, content)
             dst.writestr(info.filename, content)
     return buf.getvalue()
 
@@ -106,7 +112,11 @@ def xml_tag(rng: random.Random, data: bytes) -> bytes:
         return data[: m.start()] + data[m.end() :]
     if op == 1:
         return data[: m.end()] + m.group() * rng.randint(2, 50) + data[m.end() :]
-    return data[: m.start()] + re.sub(rb"[A-Za-z]", lambda c: bytes([rng.choice(b"wpqxz")]), m.group(), count=3) + data[m.end() :]
+    return (
+        data[: m.start()]
+        + re.sub(rb"[A-Za-z]", lambda c: bytes([rng.choice(b"wpqxz")]), m.group(), count=3)
+        + data[m.end() :]
+    )
 
 
 def recode(rng: random.Random, data: bytes) -> bytes:
@@ -135,7 +145,10 @@ def client(tmp_path_factory: pytest.TempPathFactory):
     if SUMMARY:
         print(f"\n\nfuzz run: seed {SEED}, N={N}")
         for kind, counts in SUMMARY.items():
-            print(f"  {kind:<5} {sum(counts.values()):>4} runs: " + ", ".join(f"{k} ×{v}" for k, v in counts.most_common()))
+            print(
+                f"  {kind:<5} {sum(counts.values()):>4} runs: "
+                + ", ".join(f"{k} ×{v}" for k, v in counts.most_common())
+            )
 
 
 @pytest.mark.parametrize("kind", list(TARGETS))
@@ -159,8 +172,13 @@ def test_mutated_samples_load_or_fail_cleanly(kind: str, client: Client, tmp_pat
         path = tmp_path / f"mutant-{i:03d}-{mutate.__name__}{source.suffix}"
         path.write_bytes(data)
         reply = client.run(
-            {"path": str(path), "out": str(tmp_path / "out" / path.stem), "timeout": TIMEOUT, "mem": MEMORY_CAP,
-             "call": "load"}  # fmt: skip
+            {
+                "path": str(path),
+                "out": str(tmp_path / "out" / path.stem),
+                "timeout": TIMEOUT,
+                "mem": MEMORY_CAP,
+                "call": "load",
+            }  # fmt: skip
         )
         outcome = reply["outcome"]
         counts[outcome] += 1
@@ -169,4 +187,6 @@ def test_mutated_samples_load_or_fail_cleanly(kind: str, client: Client, tmp_pat
         else:
             path.unlink()  # keep only the mutants that found something
     SUMMARY[kind] = counts
-    assert not failures, f"{len(failures)} of {runs} mutants of {source.name} broke the {kind} loader:\n" + "\n".join(failures)
+    assert not failures, (
+        f"{len(failures)} of {runs} mutants of {source.name} broke the {kind} loader:\n" + "\n".join(failures)
+    )

@@ -22,7 +22,9 @@ pieces = st.one_of(
     st.characters(min_codepoint=0x4E00, max_codepoint=0x4E00 + 300),
     st.sampled_from([chr(c) for c in RADICALS]),
     st.sampled_from(list("，。、；：（）“”《》—…·〔〕％")),
-    st.sampled_from([" ", "\u3000", "  ", "\t", "\n", "\r\n", "\r", "\x0c", "\u2028", "\ufeff", "\x00", "\x1b"]),
+    st.sampled_from(
+        [" ", "\u3000", "  ", "\t", "\n", "\r\n", "\r", "\x0c", "\u2028", "\ufeff", "\x00", "\x1b"]
+    ),
     st.characters(min_codepoint=0x20, max_codepoint=0x7E),
     st.characters(blacklist_categories=("Cs",)),
 )
@@ -101,7 +103,9 @@ def test_normalize_newlines(text):
 
 
 @settings(max_examples=200)
-@given(st.integers(1, 9998), st.sampled_from(["- {} -", "—{}—", "{}", "第 {} 页", "第{}页 共{}页", "{} / 20"]))
+@given(
+    st.integers(1, 9998), st.sampled_from(["- {} -", "—{}—", "{}", "第 {} 页", "第{}页 共{}页", "{} / 20"])
+)
 def test_page_number_forms(n, form):
     assert is_page_number(form.format(n, n + 1))
 

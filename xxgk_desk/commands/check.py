@@ -86,7 +86,9 @@ def print_summary(result: Analysis, rules, out=sys.stdout) -> None:
     assert doc is not None and review is not None
     f = review.fields
     w(f"  学校：{f['institution'].value or '（未识别）'}　标题年度：{f['title_year'].value or '—'}\n")
-    period = f"{f['period_start'].value} 至 {f['period_end'].value}" if f["period_start"].value else "（未写明）"
+    period = (
+        f"{f['period_start'].value} 至 {f['period_end'].value}" if f["period_start"].value else "（未写明）"
+    )
     w(f"  统计期限：{period}　落款日期：{f['report_date'].value or '（无）'}\n")
     w(f"  类型：{doc.kind.upper()}　页数：{doc.page_count}　字数：{len(doc.text)}")
     if doc.image_pages:

@@ -176,7 +176,8 @@ def load(path: str | os.PathLike, *, ocr: str = "never", progress: Progress | No
             ) from None
         if isinstance(e, OSError):
             raise ReadError(
-                "io", f"读取文件失败：{Path(p).name}（{e.strerror or type(e).__name__}）。请确认文件可以访问。"
+                "io",
+                f"读取文件失败：{Path(p).name}（{e.strerror or type(e).__name__}）。请确认文件可以访问。",
             ) from None
         # a loader bug or a library choking on a damaged file
         raise ReadError(

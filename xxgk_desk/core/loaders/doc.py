@@ -99,10 +99,13 @@ def check_ole(path: str) -> None:
         return
     name = Path(path).name
     if _OLE_STREAMS["excel"] in data or _OLE_STREAMS["excel95"] in data:
-        raise ReadError("mismatch", f"“{name}”是 Excel 表格，不是 Word 文档。请提供报告本身（PDF、DOCX、DOC 或 TXT）。")
+        raise ReadError(
+            "mismatch", f"“{name}”是 Excel 表格，不是 Word 文档。请提供报告本身（PDF、DOCX、DOC 或 TXT）。"
+        )
     if _OLE_STREAMS["powerpoint"] in data:
         raise ReadError(
-            "mismatch", f"“{name}”是 PowerPoint 演示文稿，不是 Word 文档。请提供报告本身（PDF、DOCX、DOC 或 TXT）。"
+            "mismatch",
+            f"“{name}”是 PowerPoint 演示文稿，不是 Word 文档。请提供报告本身（PDF、DOCX、DOC 或 TXT）。",
         )
     raise ReadError(
         "damaged", f"DOC 文件已损坏（找不到 Word 正文数据）：{name}。请用 Word/WPS 打开确认，或重新获取文件。"
