@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         self.session: ReviewSession | None = None
         self.store: Store | None = None
         self._load_task = None
+        self._notes: list = []  # the open report's notes and findings as last read from the store
+        self._finding_rows: list = []
         self._search_hits: list[int] = []
         self._search_index = -1
         self._open_store(db_path)
@@ -417,7 +419,17 @@ class MainWindow(QMainWindow):
         self._enable_document_actions(True)
         self._update_title()
         # The rest in short steps, each returning to the event loop, so the window never freezes.
-        self._stage(lambda: (self._refresh_panels(), self._stage(lambda: self._finish_loading(session))))
+        self._stage(
+            lambda: (
+                self._refresh_fields(),
+                self._stage(
+                    lambda: (
+                        self._refresh_panels(fields=False),
+                        self._stage(lambda: self._finish_loading(session)),
+                    )
+                ),
+            )
+        )
 
     def _stage(self, fn) -> None:
         if self.runner.synchronous:
@@ -510,17 +522,25 @@ class MainWindow(QMainWindow):
         for error in take_errors():
             QMessageBox.warning(self, self.tr("操作未完成"), error.message)
 
-    def _refresh_panels(self) -> None:
+    def _refresh_fields(self) -> None:
+        if self.session is not None:
+            self.fields_panel.model.set_rows(self.session.field_rows())
+
+    def _refresh_panels(self, fields: bool = True) -> None:
+        """Findings, notes, review state and status from the store (and the fields unless told not to)."""
         if self.session is None:
             return
         s = self.session
-        self.fields_panel.model.set_rows(s.field_rows())
+        if fields:
+            self._refresh_fields()
+        self._finding_rows = s.finding_rows()
+        self._notes = s.notes()
         current_finding = self.findings_panel.current_row()
-        self.findings_panel.model.set_rows(s.finding_rows())
+        self.findings_panel.model.set_rows(self._finding_rows)
         if current_finding is not None:
             self.findings_panel.select_key(current_finding.finding.key)
         current = self.notes_panel.current_note()
-        self.notes_panel.model.set_notes(s.notes())
+        self.notes_panel.model.set_notes(self._notes)
         if current is not None:
             self.notes_panel.select_note(current.id)
         review = s.review_state()
@@ -540,7 +560,7 @@ class MainWindow(QMainWindow):
         cats = {c.id: c.colour for c in self.rules.vocabulary.note_categories}
         notes = [
             Span(n.anchor.start, n.anchor.end, _alpha(cats.get(n.category) or "#fde68a"))
-            for n in s.notes()
+            for n in self._notes
             if n.anchor
             and n.anchor.start is not None
             and n.anchor.end is not None
@@ -553,7 +573,7 @@ class MainWindow(QMainWindow):
                 SEVERITY_COLOURS.get(r.finding.severity, "#d97706"),
                 underline=True,
             )
-            for r in s.finding_rows()
+            for r in self._finding_rows
             if r.finding.start is not None and r.decision == "none"
         ]
         doubtful = [
@@ -587,8 +607,8 @@ class MainWindow(QMainWindow):
             .replace("%3", str(s.doc.page_count))
             .replace("%4", state)
         )
-        notes = [n for n in s.notes() if n.status == "open" and not n.parent_id]
-        pending = [r for r in s.finding_rows() if r.decision == "none"]
+        notes = [n for n in self._notes if n.status == "open" and not n.parent_id]
+        pending = [r for r in self._finding_rows if r.decision == "none"]
         self.status_counts.setText(
             self.tr("待处理批注 %1 · 未确认问题 %2")
             .replace("%1", str(len(notes)))
