@@ -21,6 +21,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from tests.conftest import shared_path
+from tests.hostile.builders import rc4
 from xxgk_desk.core.document import Document, sha256_file
 from xxgk_desk.core.errors import Cancelled, ReadError
 from xxgk_desk.core.loaders import load, pdf_streams
@@ -691,31 +692,15 @@ def test_every_sample_pdf_passes_the_stream_check(path):
     pdf_streams.check_streams(data, path.name)
 
 
-def _rc4(key: bytes, data: bytes) -> bytes:
-    s = list(range(256))
-    j = 0
-    for i in range(256):
-        j = (j + s[i] + key[i % len(key)]) % 256
-        s[i], s[j] = s[j], s[i]
-    out = bytearray()
-    i = j = 0
-    for byte in data:
-        i = (i + 1) % 256
-        j = (j + s[i]) % 256
-        s[i], s[j] = s[j], s[i]
-        out.append(byte ^ s[(s[i] + s[j]) % 256])
-    return bytes(out)
-
-
 def write_encrypted_pdf(path: Path, user_password: bytes = b"secret") -> None:
     """A one-page PDF protected by the standard security handler (RC4-40, revision 2)."""
     pad = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
     file_id = b"xxgk-desk-test-0"
     perms = struct.pack("<i", -44)
-    owner_entry = _rc4(hashlib.md5((b"owner" + pad)[:32]).digest()[:5], (user_password + pad)[:32])
+    owner_entry = rc4(hashlib.md5((b"owner" + pad)[:32]).digest()[:5], (user_password + pad)[:32])
     key = hashlib.md5((user_password + pad)[:32] + owner_entry + perms + file_id).digest()[:5]
-    user_entry = _rc4(key, pad)
-    content = _rc4(
+    user_entry = rc4(key, pad)
+    content = rc4(
         hashlib.md5(key + b"\x04\x00\x00\x00\x00").digest()[:10], b"BT /F1 24 Tf 72 720 Td (Secret) Tj ET"
     )
     objects = [
