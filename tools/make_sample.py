@@ -21,12 +21,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import uuid
 import zipfile
 from pathlib import Path
 
@@ -37,6 +34,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+
+from xxgk_desk.core.soffice import ConversionError, find_soffice, run_conversion
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "resources" / "samples"
@@ -549,31 +548,20 @@ def normalise_zip(data: bytes) -> bytes:
 
 
 def convert_to_pdf(docx_path: Path, pdf_path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = find_soffice()
     if not soffice:
         raise SystemExit("soffice (LibreOffice) not found; rerun with --no-pdf to build the DOCX only")
-    profile = Path(tempfile.gettempdir()) / f"xxgk-make-sample-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     outdir = Path(tempfile.mkdtemp(prefix="xxgk-sample-pdf-"))
     try:
-        cmd = [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            str(docx_path),
-        ]
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
-        produced = outdir / (docx_path.stem + ".pdf")
-        if proc.returncode != 0 or not produced.exists() or produced.stat().st_size == 0:
-            raise SystemExit(f"PDF conversion failed (rc={proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+        try:
+            produced = run_conversion(soffice, docx_path, "pdf", outdir, 180)
+        except ConversionError as e:
+            raise SystemExit(f"PDF conversion failed: {e.code} {e.detail}") from None
+        if produced is None:
+            raise SystemExit("PDF conversion failed: LibreOffice wrote no PDF")
         shutil.move(str(produced), pdf_path)
     finally:
         shutil.rmtree(outdir, ignore_errors=True)
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:

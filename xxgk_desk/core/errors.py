@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 
-class ReadError(Exception):
-    """A file could not be read. ``message`` says what is wrong and what to do (Chinese).
-
-    ``code`` is a stable machine-readable reason (``missing``, ``empty``, ``encrypted``…).
-    """
+class XxgkError(Exception):
+    """Base of the errors meant for people: ``message`` is one Chinese line saying what is wrong and
+    what to do, ``code`` a stable machine-readable reason."""
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
@@ -16,6 +14,10 @@ class ReadError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class ReadError(XxgkError):
+    """A file could not be read (``code``: ``missing``, ``empty``, ``encrypted``…)."""
 
 
 class Cancelled(Exception):

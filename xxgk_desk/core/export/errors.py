@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
+from xxgk_desk.core.errors import XxgkError
 
-class ExportError(Exception):
+
+class ExportError(XxgkError):
     """An export could not be written. ``message`` says why and what to do (Chinese).
 
     ``code``: ``format`` (unknown output format), ``no_libreoffice``, ``convert_failed``,
     ``timeout``, ``write`` (the file cannot be written), ``no_notes``.
     """
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
-from xxgk_desk.core.loaders.doc import find_soffice
+from xxgk_desk.core.soffice import ConversionError, find_soffice, run_conversion
 
 from .errors import ExportError
 from .memo_docx import GB9704, Typography, write_docx
@@ -40,33 +39,21 @@ def docx_to_pdf(src: str | os.PathLike, dest: str | os.PathLike, timeout: int = 
         raise _no_libreoffice()
     src, dest = Path(src), Path(dest)
     with tempfile.TemporaryDirectory(prefix="xxgk-memo-pdf-") as work:
-        profile = Path(work) / "profile"
         outdir = Path(work) / "out"
         outdir.mkdir()
-        cmd = [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf:writer_pdf_Export",
-            "--outdir",
-            str(outdir),
-            str(src),
-        ]
         try:
-            subprocess.run(cmd, capture_output=True, timeout=timeout, check=False, stdin=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired:
+            out = run_conversion(soffice, src, "pdf:writer_pdf_Export", outdir, timeout)
+        except ConversionError as e:
+            if e.code == "timeout":
+                raise ExportError(
+                    "timeout",
+                    f"LibreOffice 生成 PDF 超时（{timeout} 秒）。请改为导出 DOCX，再用 Word/WPS 另存为 PDF。",
+                ) from None
             raise ExportError(
-                "timeout",
-                f"LibreOffice 生成 PDF 超时（{timeout} 秒）。请改为导出 DOCX，再用 Word/WPS 另存为 PDF。",
+                "no_libreoffice",
+                f"无法启动 LibreOffice：{e.detail}。请改为导出 DOCX，再用 Word/WPS 另存为 PDF。",
             ) from None
-        except OSError as e:
-            raise ExportError(
-                "no_libreoffice", f"无法启动 LibreOffice：{e}。请改为导出 DOCX，再用 Word/WPS 另存为 PDF。"
-            ) from None
-        out = outdir / (src.stem + ".pdf")
-        if not out.exists() or out.stat().st_size == 0 or not out.read_bytes()[:5] == b"%PDF-":
+        if out is None or out.read_bytes()[:5] != b"%PDF-":
             raise ExportError(
                 "convert_failed", "LibreOffice 未能生成 PDF。请改为导出 DOCX，再用 Word/WPS 另存为 PDF。"
             )

@@ -1,20 +1,15 @@
-"""DOC and WPS loader: converts to DOCX with LibreOffice, then reads it as DOCX.
-
-Each conversion runs with its own LibreOffice user profile (two runs sharing a profile
-fail) and the output file is checked, because ``soffice`` exits 0 even when it fails.
-"""
+"""DOC and WPS loader: converts to DOCX with LibreOffice (``core.soffice``), then reads it as DOCX."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 from xxgk_desk.core.document import Document, sha256_file
 from xxgk_desk.core.errors import ReadError
+from xxgk_desk.core.soffice import ConversionError, find_soffice, run_conversion
 
 CONVERT_TIMEOUT = 120
 #: Names (UTF-16LE, as in an OLE directory) of the main stream of other Office formats.
@@ -24,23 +19,6 @@ _OLE_STREAMS = {
     "excel95": "Book".encode("utf-16-le"),
     "powerpoint": "PowerPoint Document".encode("utf-16-le"),
 }
-
-
-def find_soffice() -> str | None:
-    """The LibreOffice executable, if installed (PATH, then the usual install folders)."""
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    for candidate in (
-        r"C:\Program Files\LibreOffice\program\soffice.exe",
-        r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
-        "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-        "/opt/libreoffice/program/soffice",
-    ):
-        if os.path.exists(candidate):
-            return candidate
-    return None
 
 
 def convert(
@@ -57,30 +35,17 @@ def convert(
             "no_libreoffice",
             f"读取 {shown} 需要 LibreOffice（未安装）。请安装 LibreOffice，或用 Word/WPS 将其另存为 .docx 后再打开。",
         )
-    with tempfile.TemporaryDirectory(prefix="xxgk-lo-profile-") as profile:
-        cmd = [
-            soffice,
-            f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            target,
-            "--outdir",
-            outdir,
-            src,
-        ]
-        try:
-            subprocess.run(cmd, capture_output=True, timeout=timeout, check=False, stdin=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired:
+    try:
+        out = run_conversion(soffice, src, target, outdir, timeout)
+    except ConversionError as e:
+        if e.code == "timeout":
             raise ReadError(
                 "timeout", f"LibreOffice 转换 {shown} 超时（{timeout} 秒）。文件可能已损坏。"
             ) from None
-        except OSError as e:
-            raise ReadError(
-                "no_libreoffice", f"无法启动 LibreOffice：{e}。请用 Word/WPS 另存为 .docx 后再打开。"
-            ) from None
-    out = Path(outdir) / (Path(src).stem + "." + target.split(":")[0])
-    if not out.exists() or out.stat().st_size == 0:
+        raise ReadError(
+            "no_libreoffice", f"无法启动 LibreOffice：{e.detail}。请用 Word/WPS 另存为 .docx 后再打开。"
+        ) from None
+    if out is None:
         raise ReadError(
             "convert_failed",
             f"LibreOffice 未能转换 {shown}，文件可能已损坏。请用 Word/WPS 打开后另存为 .docx 再试。",

@@ -32,22 +32,16 @@ from typing import Any
 
 import sqlite_utils
 
+from xxgk_desk.core.errors import XxgkError
+
 ENV_DB = "XXGK_DESK_DB"
 APP_NAME = "xxgk-desk"
 DB_FILENAME = "reviews.sqlite3"
 BUSY_TIMEOUT_S = 5.0
 
 
-class StoreError(Exception):
+class StoreError(XxgkError):
     """A store operation failed; ``message`` is one Chinese line for people, ``code`` is stable."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
 
 
 def default_db_path() -> Path:
