@@ -8,13 +8,20 @@ import sys
 CODE = """
 import time
 import xxgk_desk.gui  # applies the workaround
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 app = QCoreApplication([])
 t = QTimer(); t.setInterval(0); t.timeout.connect(lambda: None); t.start()
 end = time.time() + 1.5
 n = 0
 while time.time() < end:
     app.processEvents(); n += 1
+class Emitter(QObject):
+    fired = Signal(int)
+e = Emitter()
+e.fired.connect(lambda i: None)
+for i in range(20000):  # each Python-side emit() dropped a reference to True
+    e.fired.emit(i)
+import gc; gc.collect()
 print("alive", n)
 """
 

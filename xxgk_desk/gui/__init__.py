@@ -1,5 +1,5 @@
 """The Qt window: views and models over the core."""
 
-from xxgk_desk.gui.qt_compat import guard_none_refcount
+from xxgk_desk.gui.qt_compat import guard_singleton_refcounts
 
-guard_none_refcount()
+guard_singleton_refcounts()
