@@ -384,7 +384,9 @@ class MainWindow(QMainWindow):
             if analysis.error:
                 return analysis, None, None
             progress(1, 3, "layout")
-            qdoc, dmap = build_text_document(analysis.document, analysis.sections, base, ui_thread, width)
+            qdoc, dmap = build_text_document(
+                analysis.document, analysis.sections, base, ui_thread, width, lambda: progress.cancelled
+            )
             progress(2, 3, "store")
             session = ReviewSession(store, analysis, rules)
             progress(3, 3, "done")

@@ -1,7 +1,8 @@
 """The one helper that runs core work off the UI thread and hands results back by signal.
 
 ``TaskRunner.run(fn, ...)`` calls ``fn(progress)`` in a pool thread; ``progress(done, total, text)``
-reports progress and raises :class:`Cancelled` once the task was cancelled. Results, errors and
+reports progress and raises :class:`Cancelled` once the task was cancelled (``progress.cancelled``
+asks without raising). Results, errors and
 progress reach the callbacks on the UI thread through queued signals. Tests set
 ``runner.synchronous = True`` to run tasks inline (as Picard does).
 """
@@ -37,13 +38,25 @@ class Task:
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    def progress_callback(self, emit: Callable[[int, int, int, str], None]) -> Callable[..., None]:
-        def progress(done: int, total: int, text: str = "") -> None:
-            if self._cancel.is_set():
-                raise Cancelled()
-            emit(self.id, done, total, text)
+    def progress_callback(self, emit: Callable[[int, int, int, str], None]) -> Progress:
+        return Progress(self, emit)
 
-        return progress
+
+class Progress:
+    """The callable a task receives: ``progress(done, total, text)`` reports and raises
+    :class:`Cancelled` once cancelled; ``progress.cancelled`` asks without raising."""
+
+    def __init__(self, task: Task, emit: Callable[[int, int, int, str], None]) -> None:
+        self._task, self._emit = task, emit
+
+    def __call__(self, done: int, total: int, text: str = "") -> None:
+        if self._task.cancelled:
+            raise Cancelled()
+        self._emit(self._task.id, done, total, text)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._task.cancelled
 
 
 class _Signals(QObject):
