@@ -248,7 +248,6 @@ def test_models_pass_the_model_tester(window, qtmodeltester, monkeypatch):
         window.outline.parts_model,
         window.fields_panel.model,
         window.findings_panel.model,
-        window.findings_panel.proxy,
         window.notes_panel.model,
         window.notes_panel.proxy,
         window.checklist_panel.model,

@@ -669,7 +669,7 @@ class MainWindow(QMainWindow):
 
     def step_finding(self, direction: int) -> None:
         view = self.findings_panel.view
-        rows = self.findings_panel.proxy.rowCount()
+        rows = self.findings_panel.model.rowCount()
         if not rows:
             return
         self.tabs.setCurrentWidget(self.findings_panel)

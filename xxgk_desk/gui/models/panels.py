@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from xxgk_desk.core.rules import RuleSet
 from xxgk_desk.core.session import FieldRow, FindingRow
 from xxgk_desk.core.store import Note
-from xxgk_desk.gui.models.rows import ROW_ROLE, SORT_ROLE, Column, RowsModel
+from xxgk_desk.gui.models.rows import Column, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -220,7 +220,10 @@ class NotesFilter(QSortFilterProxyModel):
         }
         self.text = ""
         self.orphans_only = False
-        self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The notes model sorts itself (one key per row); this proxy only filters, in its order."""
+        self.sourceModel().sort(column, order)
 
     def _refilter(self) -> None:
         """Re-run the row filter (Qt 6.10+ spells it begin/endFilterChange; invalidateFilter is deprecated)."""
@@ -243,8 +246,7 @@ class NotesFilter(QSortFilterProxyModel):
         self._refilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        note: Note | None = model.index(source_row, 0, source_parent).data(ROW_ROLE)
+        note: Note | None = self.sourceModel().row_at(source_row)
         if note is None:
             return False
         for key, want in self.criteria.items():

@@ -34,14 +34,48 @@ class RowsModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[Any] = []
         self.columns: list[Column] = self.make_columns()
+        self._order: tuple[int, Qt.SortOrder] | None = None
 
     def make_columns(self) -> list[Column]:
         return []
 
     def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
-        self.rows = list(rows)
+        self.rows = self._sorted(list(rows))
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows themselves, one key per row (a sorting proxy would ask ``data()`` for
+        every comparison, thousands of calls into Python for 500 findings); the order is kept
+        for later ``set_rows``."""
+        if not 0 <= column < len(self.columns):
+            self._order = None
+            return
+        self._order = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        held = [self.rows[ix.row()] if 0 <= ix.row() < len(self.rows) else None for ix in before]
+        self.rows = self._sorted(self.rows)
+        where = {id(r): i for i, r in enumerate(self.rows)}
+        after = [
+            self.index(where[id(r)], ix.column()) if r is not None else QModelIndex()
+            for r, ix in zip(held, before, strict=True)
+        ]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: list[Any]) -> list[Any]:
+        if self._order is None:
+            return rows
+        column, order = self._order
+        col = self.columns[column]
+        key_of = col.sort or col.text
+        keys = {id(r): key_of(r) for r in rows}
+        reverse = order == Qt.SortOrder.DescendingOrder
+        try:
+            return sorted(rows, key=lambda r: (keys[id(r)] is None, keys[id(r)] or 0), reverse=reverse)
+        except TypeError:  # mixed kinds of key: compare them as text
+            return sorted(rows, key=lambda r: str(keys[id(r)] or ""), reverse=reverse)
 
     def row_at(self, row: int) -> Any:
         return self.rows[row] if 0 <= row < len(self.rows) else None
@@ -75,7 +109,8 @@ class RowsModel(QAbstractTableModel):
             value = col.text(row)
             return "" if value is None else str(value)
         if role == SORT_ROLE:
-            return (col.sort or col.text)(row) if (col.sort or col.text)(row) is not None else ""
+            value = (col.sort or col.text)(row)
+            return "" if value is None else value
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ToolTipRole and col.tooltip:

@@ -19,6 +19,7 @@ class PageView(QWidget):
         self.doc: Document | None = None
         self.page = 1
         self._span: tuple[int, int] | None = None
+        self._stale = False
         self.image = QLabel(alignment=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.scroll = QScrollArea(widgetResizable=True)
         self.scroll.setWidget(self.image)
@@ -66,6 +67,10 @@ class PageView(QWidget):
         self.caption.setText(
             self.tr("第 %1 / %2 页").replace("%1", str(number)).replace("%2", str(self.pdf.pageCount()))
         )
+        if self.isHidden():
+            self._stale = True  # rendered when the view is shown: no PDF rendering while hidden
+            return
+        self._stale = False
         size_pt = self.pdf.pagePointSize(number - 1)
         if size_pt.width() <= 0:
             return
@@ -94,6 +99,11 @@ class PageView(QWidget):
                 x0, top, x1, bottom = box
                 painter.drawRect(QRectF(x0 * scale, top * scale, (x1 - x0) * scale, (bottom - top) * scale))
         painter.end()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.show_page(self.page)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -30,7 +30,7 @@ from xxgk_desk.gui.models.panels import (
     NotesModel,
     PartsModel,
 )
-from xxgk_desk.gui.models.rows import ROW_ROLE, SORT_ROLE
+from xxgk_desk.gui.models.rows import ROW_ROLE
 
 
 def table_view(model, stretch: int | None = None, sortable: bool = True) -> QTableView:
@@ -49,15 +49,6 @@ def table_view(model, stretch: int | None = None, sortable: bool = True) -> QTab
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
-
-
-def sorted_proxy(model, parent):
-    from PySide6.QtCore import QSortFilterProxyModel
-
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    return proxy
 
 
 class OutlinePanel(QWidget):
@@ -135,9 +126,8 @@ class FindingsPanel(QWidget):
 
     def __init__(self, rules: RuleSet, parent=None) -> None:
         super().__init__(parent)
-        self.model = FindingsModel(rules, self)
-        self.proxy = sorted_proxy(self.model, self)
-        self.view = table_view(self.proxy, stretch=2)
+        self.model = FindingsModel(rules, self)  # sorts itself: no proxy asking Python per comparison
+        self.view = table_view(self.model, stretch=2)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # errors first
         self.view.selectionModel().currentRowChanged.connect(self._current)
         self.view.clicked.connect(self._current)
@@ -164,15 +154,15 @@ class FindingsPanel(QWidget):
         return ix.data(ROW_ROLE) if ix.isValid() else None
 
     def select_row(self, row: int) -> None:
-        ix = self.proxy.index(row, 0)
+        ix = self.model.index(row, 0)
         if ix.isValid():
             self.view.setCurrentIndex(ix)
             self.view.scrollTo(ix)
 
     def select_key(self, key: str) -> None:
         """Select the finding with this key again (after the model was refreshed)."""
-        for r in range(self.proxy.rowCount()):
-            if self.proxy.index(r, 0).data(ROW_ROLE).finding.key == key:
+        for r, row in enumerate(self.model.rows):
+            if row.finding.key == key:
                 self.select_row(r)
                 return
 
@@ -328,8 +318,7 @@ class ChecklistPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.model = ChecklistModel(self)
-        self.proxy = sorted_proxy(self.model, self)
-        self.view = table_view(self.proxy, stretch=2)
+        self.view = table_view(self.model, stretch=2)
         self.view.clicked.connect(lambda ix: self.item_clicked.emit(ix.data(ROW_ROLE)))
         self.summary = QLabel()
         layout = QVBoxLayout(self)

@@ -162,6 +162,7 @@ def lay_out(qdoc: QTextDocument, width: float, should_stop: Callable[[], bool] |
     poll.start()
     loop.exec()
     poll.stop()
+    layout.documentSize()  # whatever step is still due (usually nothing) is done here, not on the UI thread
 
 
 def _insert_table(cursor: QTextCursor, doc: Document, block, dmap: DocMap, first: bool) -> None:
