@@ -15,6 +15,9 @@ class XxgkError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self):  # pickles with both arguments (errors cross into the window from a child)
+        return (type(self), (self.code, self.message))
+
 
 class ReadError(XxgkError):
     """A file could not be read (``code``: ``missing``, ``empty``, ``encrypted``…)."""

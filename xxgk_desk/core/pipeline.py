@@ -80,6 +80,15 @@ def to_json(result: Analysis) -> dict[str, Any]:
     return out
 
 
+def preload() -> None:
+    """Import the readers and the review engine now rather than at the first file (see
+    :func:`xxgk_desk.core.loaders.preload`)."""
+    from xxgk_desk.core import engine  # noqa: F401
+    from xxgk_desk.core.loaders import preload as preload_readers
+
+    preload_readers()
+
+
 def check(
     path: str | os.PathLike, *, ocr: str = "never", rules=None, progress: Progress | None = None
 ) -> Analysis:

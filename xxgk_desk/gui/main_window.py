@@ -25,14 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xxgk_desk.core.check_process import CheckProcess, ChildUnavailable
 from xxgk_desk.core.document import OCR_DOUBT
 from xxgk_desk.core.errors import one_line
 from xxgk_desk.core.outline import section_at
-from xxgk_desk.core.pipeline import check
+from xxgk_desk.core.pipeline import check, preload
 from xxgk_desk.core.rules import load_rules
 from xxgk_desk.core.session import ReviewSession
 from xxgk_desk.core.store import Change, Store, StoreError
 from xxgk_desk.gui.app import settings
+from xxgk_desk.gui.models.outline_model import build_outline_items
 from xxgk_desk.gui.tasks import Cancelled, TaskRunner
 from xxgk_desk.gui.undo import StoreCommand, take_errors
 from xxgk_desk.gui.views.dialogs import NoteDialog, ask_multiline, ask_text
@@ -59,7 +61,10 @@ class MainWindow(QMainWindow):
     def __init__(self, db_path: str | None = None, parent=None) -> None:
         super().__init__(parent)
         self.rules = load_rules()
+        preload()  # import the readers before the window shows, not in the middle of the first file
         self.runner = TaskRunner(self)
+        self._check_process: CheckProcess | None = None
+        QTimer.singleShot(0, lambda: None if self.runner.synchronous else self._checker())  # warm it up
         self.undo_stack = QUndoStack(self)
         self.session: ReviewSession | None = None
         self.store: Store | None = None
@@ -306,9 +311,21 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         self.runner.cancel_all()
         self.runner.wait(5000)
+        if self._check_process is not None:
+            self._check_process.close()
         if self.store is not None:
             self.store.close()
         super().closeEvent(event)
+
+    def _checker(self) -> CheckProcess:
+        """The child process that reads and checks files (started once, restarted after a cancel)."""
+        if self._check_process is None:
+            self._check_process = CheckProcess()
+            try:
+                self._check_process.start()
+            except ChildUnavailable:
+                pass  # each file then tries again, and reads in this process if it still cannot
+        return self._check_process
 
     def recent_files(self) -> list[str]:
         value = settings().value("recent/files", [])
@@ -378,19 +395,31 @@ class MainWindow(QMainWindow):
         width = float(self.text_view.viewport().width())
         self.status_doc.setText(self.tr("正在读取 %1 …").replace("%1", Path(path).name))
 
+        checker = None if self.runner.synchronous else self._checker()
+
         def work(progress):
             progress(0, 1, "read")
-            analysis = check(path, rules=rules, ocr="auto", progress=progress)
+            analysis = None
+            if checker is not None:  # in the warm child process: the UI thread never waits on it
+                try:
+                    analysis = checker.check(
+                        path, ocr="auto", progress=progress, cancelled=lambda: progress.cancelled
+                    )
+                except ChildUnavailable:
+                    pass  # read here instead: slower to cancel and shares the interpreter, but it works
+            if analysis is None:
+                analysis = check(path, rules=rules, ocr="auto", progress=progress)
             if analysis.error:
                 return analysis, None, None
             progress(1, 3, "layout")
             qdoc, dmap = build_text_document(
                 analysis.document, analysis.sections, base, ui_thread, width, lambda: progress.cancelled
             )
+            outline = build_outline_items(analysis.sections)
             progress(2, 3, "store")
             session = ReviewSession(store, analysis, rules)
             progress(3, 3, "done")
-            return analysis, session, (qdoc, dmap)
+            return analysis, session, (qdoc, dmap, outline)
 
         self._load_task = self.runner.run(
             work,
@@ -406,9 +435,9 @@ class MainWindow(QMainWindow):
             return
         self.undo_stack.clear()
         self.session = session
-        qdoc, dmap = view
+        qdoc, dmap, outline = view
         self.text_view.show_document(analysis.document, qdoc, dmap)
-        self.outline.model.set_sections(analysis.sections)
+        self.outline.model.set_items(outline)
         self.outline.tree.expandToDepth(0)
         self.outline.parts_model.set_rows(analysis.review.standard_parts)
         self.checklist_panel.set_entries(analysis.review.checklist)

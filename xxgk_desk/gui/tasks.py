@@ -17,9 +17,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from xxgk_desk.core.errors import Cancelled  # raised inside a task once the user cancelled it
 
-class Cancelled(Exception):
-    """Raised inside a task (from its progress callback) once the user cancelled it."""
+__all__ = ["Cancelled", "Progress", "Task", "TaskRunner"]
 
 
 class Task:

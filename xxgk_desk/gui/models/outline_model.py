@@ -6,12 +6,51 @@ without calling back into Python for every row.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from xxgk_desk.core.outline import Section
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass
+class OutlineItems:
+    """The tree's items, built and nested but not yet in a model; ``all`` is in section order."""
+
+    top: list[QStandardItem]
+    all: list[QStandardItem]
+
+
+def build_outline_items(sections: tuple[Section, ...]) -> OutlineItems:
+    """Items for every section, children nested under their heading. Safe off the UI thread:
+    QStandardItems are not QObjects, and nothing is in a model until ``set_items``."""
+    bold = QFont()
+    bold.setBold(True)
+    page_tip = QCoreApplication.translate("OutlineModel", "第 %1 页")
+    every: list[QStandardItem] = []
+    stack: list[tuple[Section, QStandardItem]] = []
+    top: list[QStandardItem] = []
+    children: dict[int, list[QStandardItem]] = {}
+    for i, s in enumerate(sections):
+        while stack and (stack[-1][0].level >= s.level or stack[-1][0].level == 0):
+            stack.pop()
+        item = QStandardItem(s.title)
+        item.setEditable(False)
+        item.setToolTip(page_tip.replace("%1", str(s.page)))
+        item.setData(i, SECTION_ROLE)
+        if s.level <= 1:
+            item.setFont(bold)
+        (children.setdefault(id(stack[-1][1]), []) if stack else top).append(item)
+        every.append(item)
+        stack.append((s, item))
+    for item in every:
+        kids = children.get(id(item))
+        if kids:
+            item.appendRows(kids)
+    return OutlineItems(top, every)
 
 
 class OutlineModel(QStandardItemModel):
@@ -23,34 +62,15 @@ class OutlineModel(QStandardItemModel):
         self.setHorizontalHeaderLabels([self.tr("目录")])
 
     def set_sections(self, sections: tuple[Section, ...]) -> None:
-        """Replace the tree: items are built and nested outside the model, then added in one insert."""
+        self.set_items(build_outline_items(sections))
+
+    def set_items(self, items: OutlineItems) -> None:
+        """Show a tree from :func:`build_outline_items` (which may have run in a worker thread)."""
         self.clear()
         self.setHorizontalHeaderLabels([self.tr("目录")])
-        bold = QFont()
-        bold.setBold(True)
-        page_tip = self.tr("第 %1 页")
-        self._items = []
-        stack: list[tuple[Section, QStandardItem]] = []
-        top: list[QStandardItem] = []
-        children: dict[int, list[QStandardItem]] = {}
-        for i, s in enumerate(sections):
-            while stack and (stack[-1][0].level >= s.level or stack[-1][0].level == 0):
-                stack.pop()
-            item = QStandardItem(s.title)
-            item.setEditable(False)
-            item.setToolTip(page_tip.replace("%1", str(s.page)))
-            item.setData(i, SECTION_ROLE)
-            if s.level <= 1:
-                item.setFont(bold)
-            (children.setdefault(id(stack[-1][1]), []) if stack else top).append(item)
-            self._items.append(item)
-            stack.append((s, item))
-        for item in self._items:
-            kids = children.get(id(item))
-            if kids:
-                item.appendRows(kids)
-        if top:
-            self.invisibleRootItem().appendRows(top)
+        self._items = items.all
+        if items.top:
+            self.invisibleRootItem().appendRows(items.top)
 
     def index_of_section(self, i: int) -> QModelIndex:
         return self._items[i].index() if 0 <= i < len(self._items) else QModelIndex()

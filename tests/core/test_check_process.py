@@ -1,0 +1,71 @@
+"""The warm child process that reads and checks files for the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from xxgk_desk.core.check_process import CheckProcess
+from xxgk_desk.core.errors import Cancelled, ReadError
+from xxgk_desk.core.pipeline import check
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_PDF = ROOT / "resources" / "samples" / "sample-report.pdf"
+SAMPLE_DOCX = ROOT / "resources" / "samples" / "sample-report.docx"
+
+
+@pytest.fixture(scope="module")
+def checker():
+    cp = CheckProcess()
+    cp.start()
+    yield cp
+    cp.close()
+
+
+def test_child_gives_the_same_analysis_as_this_process(checker):
+    progress: list[tuple[int, int, str]] = []
+    got = checker.check(SAMPLE_PDF, progress=lambda d, t, s="": progress.append((d, t, s)))
+    here = check(SAMPLE_PDF)
+    assert got.error is None
+    assert got.document.text == here.document.text
+    assert got.document.text_sha256 == here.document.text_sha256
+    assert [s.title for s in got.sections] == [s.title for s in here.sections]
+    assert [f.key for f in got.review.findings] == [f.key for f in here.review.findings]
+    assert progress, "the child reported no progress"
+    # and a second file through the same child
+    assert checker.check(SAMPLE_DOCX).document.text == check(SAMPLE_DOCX).document.text
+
+
+def test_bad_file_comes_back_as_an_error_not_an_exception(checker, tmp_path):
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.7\n this is not a PDF")
+    result = checker.check(bad)
+    assert result.document is None and result.error
+
+
+def test_cancel_ends_the_child_and_the_next_file_still_reads(checker):
+    def stop_at_first_report(done, total, text=""):
+        raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        checker.check(SAMPLE_PDF, progress=stop_at_first_report)
+    asked = []
+    with pytest.raises(Cancelled):
+        checker.check(SAMPLE_PDF, cancelled=lambda: asked.append(1) or len(asked) > 1)
+    assert checker.check(SAMPLE_DOCX).error is None
+
+
+def test_a_crashed_child_is_a_read_error_and_is_replaced(checker, tmp_path):
+    long_report = tmp_path / "long.txt"  # long enough that the child is still busy at its first report
+    long_report.write_text(check(SAMPLE_DOCX).document.text * 40, encoding="utf-8")
+
+    def crash_at_first_report(done, total, text=""):
+        if checker._process.is_alive():
+            checker._process.kill()  # what a segfault in a PDF library looks like from here
+            checker._process.join(5)
+
+    with pytest.raises(ReadError) as info:
+        checker.check(long_report, progress=crash_at_first_report)
+    assert info.value.code == "crashed" and "进程" in info.value.message
+    assert checker.check(SAMPLE_DOCX).error is None

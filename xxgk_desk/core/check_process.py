@@ -1,0 +1,164 @@
+"""Reading and checking one file at a time in a child process that stays warm between files.
+
+Why a process: every Python thread of the window shares one interpreter lock with the UI
+thread, and reading a 300-page PDF keeps a worker thread busy for seconds; on a loaded (or
+virtual) machine the UI thread then waits for the lock and the window stalls. In a child the
+reading competes for nothing of the window's, a crash in a PDF library ends the child and not the
+program, and cancelling simply ends the child (it only reads: nothing it holds can be corrupted).
+
+The child is started ahead of time (``start``) so opening a file pays no start-up; after a
+cancel or a crash the next ``check`` starts a fresh one.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from xxgk_desk.core.errors import ReadError
+from xxgk_desk.core.pipeline import Analysis
+
+CRASHED = "读取此文件时检查进程意外退出（可能是文件损坏触发了 PDF 库的错误）。请用其他软件打开确认，或另存为新的 PDF 后重试。"
+POLL = 0.05  # seconds between looks at the child while waiting
+
+
+class ChildUnavailable(Exception):
+    """The child process could not be started (the caller can read in its own process instead)."""
+
+
+def _serve(requests, replies, rules_dir: str | None, parts_file: str | None) -> None:
+    """The child's loop: take (job, path, ocr), answer with progress messages and one result."""
+    from xxgk_desk.core.pipeline import check, preload
+    from xxgk_desk.core.rules import load_rules
+
+    if hasattr(os, "nice"):
+        os.nice(5)  # background work: the window's process comes first when CPUs are scarce
+    preload()
+    rules = load_rules(Path(rules_dir) if rules_dir else None, Path(parts_file) if parts_file else None)
+    replies.put(("ready", 0, None))
+    while True:
+        request = requests.get()
+        if request is None:
+            return
+        job, path, ocr = request
+
+        def progress(done: int, total: int, text: str = "", job: int = job) -> None:
+            replies.put(("progress", job, (done, total, text)))
+
+        try:
+            result = check(path, rules=rules, ocr=ocr, progress=progress)
+        except BaseException as e:  # a bug: its trace goes back, the child goes on
+            replies.put(("error", job, f"{type(e).__name__}: {e}\n{traceback.format_exc()}"))
+        else:
+            replies.put(("done", job, result))
+
+
+class CheckProcess:
+    """``check(path)`` as :func:`xxgk_desk.core.pipeline.check` does it, but in a warm child process.
+
+    ``progress(done, total, text)`` is called in the calling thread as the child reports; if it
+    raises (a cancel), the child is ended and the exception goes on. ``cancelled()`` is asked while
+    the child is busy between reports. Thread-safe: one file at a time.
+    """
+
+    def __init__(
+        self, rules_dir: str | os.PathLike | None = None, parts_file: str | os.PathLike | None = None
+    ):
+        self._args = (str(rules_dir) if rules_dir else None, str(parts_file) if parts_file else None)
+        self._ctx = multiprocessing.get_context("spawn")
+        self._lock = threading.Lock()
+        self._process = None
+        self._requests = self._replies = None
+        self._job = 0
+
+    def start(self) -> None:
+        """Start the child now (it imports the readers and loads the rules while nobody waits).
+        Raises :class:`ChildUnavailable` when no child process can be started."""
+        with self._lock:
+            self._ensure()
+
+    def _ensure(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            return
+        self._stop()
+        try:
+            self._requests, self._replies = self._ctx.Queue(), self._ctx.Queue()
+            process = self._ctx.Process(
+                target=_serve,
+                args=(self._requests, self._replies, *self._args),
+                daemon=True,
+                name="xxgk-check",
+            )
+            process.start()
+        except (OSError, RuntimeError, ValueError) as e:  # no fork/spawn here, or a bootstrapping main module
+            self._stop()
+            raise ChildUnavailable(str(e)) from e
+        self._process = process
+
+    def _stop(self) -> None:
+        process, self._process = self._process, None
+        if process is not None and process.pid is not None:
+            if process.is_alive():
+                process.kill()
+            process.join(5)
+        for q in (self._requests, self._replies):
+            if q is not None:
+                q.cancel_join_thread()
+                q.close()
+        self._requests = self._replies = None
+
+    def close(self) -> None:
+        """End the child (it is a daemon: it also ends with this process)."""
+        with self._lock:
+            if self._process is not None and self._process.is_alive() and self._requests is not None:
+                self._requests.put(None)
+                self._process.join(1)
+            self._stop()
+
+    def check(
+        self,
+        path: str | os.PathLike,
+        *,
+        ocr: str = "never",
+        progress: Callable[[int, int, str], Any] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Analysis:
+        with self._lock:
+            self._ensure()
+            self._job += 1
+            job = self._job
+            self._requests.put((job, str(path), ocr))
+            try:
+                return self._wait(job, progress, cancelled)
+            except BaseException:
+                self._stop()  # cancelled (or interrupted): the child's work is dropped with it
+                raise
+
+    def _wait(self, job: int, progress, cancelled) -> Analysis:
+        while True:
+            if cancelled is not None and cancelled():
+                from xxgk_desk.core.errors import Cancelled
+
+                raise Cancelled()
+            try:
+                kind, for_job, payload = self._replies.get(timeout=POLL)
+            except queue.Empty:
+                if not self._process.is_alive():
+                    self._stop()
+                    raise ReadError("crashed", CRASHED) from None
+                continue
+            if for_job != job:
+                continue  # "ready", or a message of a job given up earlier
+            if kind == "progress":
+                if progress is not None:
+                    progress(*payload)
+            elif kind == "done":
+                return payload
+            else:
+                raise RuntimeError(f"检查进程出错：{payload}")
