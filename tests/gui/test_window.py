@@ -338,3 +338,31 @@ def test_review_files_move_between_windows_and_conflicts_are_settled(window, mon
     dialog._resolve("theirs")
     assert s.store.list_conflicts() == []
     assert s.note(note_id).body == "李四的修改"
+
+
+def test_background_loading_through_the_child_process_can_be_cancelled(
+    qtbot, settings_dir, messages, tmp_path
+):
+    """The real path (not the synchronous one the other tests take): read in the child process,
+    cancel a long read, then open another file in the same window."""
+    w = mw.MainWindow(db_path=str(settings_dir / "reviews.sqlite3"))
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        long_report = tmp_path / "long.txt"
+        body = "一、概述\n本年度学校主动公开信息。\n" * 30000
+        long_report.write_text("楚澜理工学院信息公开工作年度报告\n" + body, encoding="utf-8")
+        with qtbot.waitSignal(w.load_failed, timeout=30000) as failed:
+            w.open_file(str(long_report))
+            qtbot.wait(100)
+            w.cancel_loading()
+        assert failed.args == ["cancelled"]
+        assert w.session is None
+        with qtbot.waitSignal(w.document_ready, timeout=60000):
+            w.open_file(str(SAMPLE_PDF))
+        assert w.session is not None and w.session.doc.path == str(SAMPLE_PDF)
+        assert w.text_view.toPlainText().startswith("楚澜理工学院")
+        assert w._check_process is not None and w._check_process._process is not None
+        assert not [m for m in messages if m[0] != "information"]
+    finally:
+        w.close()
