@@ -147,3 +147,22 @@ def test_findings_sort_themselves_and_keep_the_selection(qtbot, analysis):
     panel.model.set_rows(list(reversed(rows)))  # new rows keep the chosen order
     assert [panel.model.index(r, 0).data(ROW_ROLE).page for r in range(len(rows))] == pages
     assert panel.view.horizontalHeader().sectionResizeMode(2) == QHeaderView.ResizeMode.Stretch
+
+
+def test_a_long_report_is_laid_out_again_in_the_background(view, qtbot, monkeypatch, analysis):
+    from xxgk_desk.gui.views import text_view
+
+    monkeypatch.setattr(text_view, "BACKGROUND_RELAYOUT", 100)  # the sample counts as long here
+    shown = view.document()
+    shown_text = shown.toPlainText()
+    text = analysis.document.text
+    start = text.index("二、主动公开")
+    view.go_to(start, start + 6, select=True)
+    view.set_highlights("notes", [text_view.Span(start, start + 6, "#fde68a")])
+    view.resize(950, 500)
+    qtbot.waitUntil(lambda: view.document() is not shown, timeout=10000)
+    assert view.document().textWidth() == view.viewport().width()
+    assert view.document().toPlainText() == shown_text
+    assert view.selected_span() == (start, start + 6)  # the selection moved to the new copy
+    assert any(sel.cursor.document() is view.document() for sel in view._extra)
+    assert view.offset_at_top() <= start

@@ -12,13 +12,16 @@ from dataclasses import dataclass
 from PySide6.QtCore import (
     QCoreApplication,
     QEventLoop,
+    QObject,
     QPoint,
     QPointF,
     QRect,
     QRectF,
+    QRunnable,
     QSizeF,
     Qt,
     QThread,
+    QThreadPool,
     QTimer,
     Signal,
 )
@@ -189,6 +192,33 @@ def _insert_table(cursor: QTextCursor, doc: Document, block, dmap: DocMap, first
     cursor.setPosition(table.lastPosition() + 1)
 
 
+BACKGROUND_RELAYOUT = 40_000  # characters from which a new width is laid out in a pool thread
+
+
+class _Delivery(QObject):
+    """Carries a document laid out in a pool thread back to the view's thread."""
+
+    ready = Signal(object, int)
+
+
+class _Relayout(QRunnable):
+    """Pulls a thread-less copy of the document into a pool thread, lays it out, hands it back."""
+
+    def __init__(self, copy: QTextDocument, width: float, generation: int, delivery: _Delivery) -> None:
+        super().__init__()
+        self.copy, self.width, self.generation, self.delivery = copy, width, generation, delivery
+        self.target = delivery.thread()
+
+    def run(self) -> None:
+        self.copy.moveToThread(QThread.currentThread())
+        lay_out(self.copy, self.width)
+        self.copy.moveToThread(self.target)
+        try:
+            self.delivery.ready.emit(self.copy, self.generation)
+        except RuntimeError:  # the view is gone
+            pass
+
+
 class ReportView(QAbstractScrollArea):
     """Read-only report text with highlights; offsets in and out are code points.
 
@@ -226,6 +256,9 @@ class ReportView(QAbstractScrollArea):
         self.verticalScrollBar().valueChanged.connect(lambda _v: self._scroll_timer.start())
         self._relayout_timer = QTimer(self, singleShot=True, interval=150)
         self._relayout_timer.timeout.connect(self._relayout)
+        self._generation = 0  # of background relayouts: only the latest one is shown
+        self._relaid_out = _Delivery(self)
+        self._relaid_out.ready.connect(self._adopt)
         self._attach(self._qdoc)
         self.setPlaceholderText(self.tr("打开一份报告（Ctrl+O），或把文件拖到窗口中。"))
 
@@ -293,12 +326,39 @@ class ReportView(QAbstractScrollArea):
         hbar.setSingleStep(24)
 
     def _relayout(self) -> None:
-        """Lay the document out again at the viewport's width, keeping the text at the top in view."""
+        """Lay the document out again at the viewport's width, keeping the text at the top in view.
+
+        A long report is copied and laid out in a pool thread, and the copy replaces the shown
+        document when it is ready (Qt's own relayout would run here in steps of up to 200,000
+        characters, 100 ms each on 300 pages); a short one is laid out again here at once."""
         width = self.viewport().width()
         if width <= 0 or abs(self._qdoc.textWidth() - width) <= 0.5:
             return
-        top = self.cursorForPosition(QPoint(4, 4)).position() if self.doc is not None else 0
-        self._qdoc.setTextWidth(width)
+        if self.doc is None or self._qdoc.characterCount() < BACKGROUND_RELAYOUT:
+            top = self.cursorForPosition(QPoint(4, 4)).position() if self.doc is not None else 0
+            self._qdoc.setTextWidth(width)
+            if top > 0:
+                self._scroll_to(top, 0)
+            return
+        self._generation += 1
+        copy = self._qdoc.clone()
+        copy.moveToThread(None)  # no thread: the pool thread pulls it in
+        QThreadPool.globalInstance().start(_Relayout(copy, float(width), self._generation, self._relaid_out))
+
+    def _adopt(self, copy: QTextDocument, generation: int) -> None:
+        """A copy laid out in the background arrived: show it in place of the shown document."""
+        if generation != self._generation or self.doc is None:
+            copy.deleteLater()
+            return
+        top = self.cursorForPosition(QPoint(4, 4)).position()
+        anchor, position = self._cursor.anchor(), self._cursor.position()
+        copy.setParent(self)
+        self._attach(copy)  # (lays out again if the width changed meanwhile)
+        cur = QTextCursor(copy)
+        cur.setPosition(anchor)
+        cur.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        self._cursor = cur
+        self._apply()
         if top > 0:
             self._scroll_to(top, 0)
 
