@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -69,3 +74,37 @@ def test_a_crashed_child_is_a_read_error_and_is_replaced(checker, tmp_path):
         checker.check(long_report, progress=crash_at_first_report)
     assert info.value.code == "crashed" and "进程" in info.value.message
     assert checker.check(SAMPLE_DOCX).error is None
+
+
+def _running(pid: int) -> bool:
+    """True while ``pid`` exists and has not exited (a zombie waiting to be reaped has exited)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_the_child_ends_when_its_parent_is_killed(tmp_path):
+    """A window killed outright (or crashed) must not leave its reader process behind."""
+    code = (
+        "import time\n"
+        "from xxgk_desk.core.check_process import CheckProcess\n"
+        "if __name__ == '__main__':\n"
+        "    cp = CheckProcess(); cp.start()\n"
+        "    print(cp._process.pid, flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    script = tmp_path / "parent.py"
+    script.write_text(code, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, cwd=str(ROOT))
+    child = int(parent.stdout.readline())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(10)
+    deadline = time.time() + 20
+    while _running(child) and time.time() < deadline:
+        time.sleep(0.2)
+    if _running(child):
+        os.kill(child, signal.SIGKILL)
+        raise AssertionError("the child outlived its killed parent by 20 s")

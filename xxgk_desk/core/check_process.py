@@ -26,6 +26,7 @@ from xxgk_desk.core.pipeline import Analysis
 
 CRASHED = "读取此文件时检查进程意外退出（可能是文件损坏触发了 PDF 库的错误）。请用其他软件打开确认，或另存为新的 PDF 后重试。"
 POLL = 0.05  # seconds between looks at the child while waiting
+PARENT_CHECK = 1.0  # seconds between the idle child's looks at its parent
 
 
 class ChildUnavailable(Exception):
@@ -42,8 +43,14 @@ def _serve(requests, replies, rules_dir: str | None, parts_file: str | None) -> 
     preload()
     rules = load_rules(Path(rules_dir) if rules_dir else None, Path(parts_file) if parts_file else None)
     replies.put(("ready", 0, None))
+    parent = multiprocessing.parent_process()
     while True:
-        request = requests.get()
+        try:
+            request = requests.get(timeout=PARENT_CHECK)
+        except queue.Empty:
+            if parent is not None and not parent.is_alive():
+                return  # the window died without saying goodbye (killed, crashed): do not linger
+            continue
         if request is None:
             return
         job, path, ocr = request
