@@ -166,3 +166,32 @@ def test_a_long_report_is_laid_out_again_in_the_background(view, qtbot, monkeypa
     assert view.selected_span() == (start, start + 6)  # the selection moved to the new copy
     assert any(sel.cursor.document() is view.document() for sel in view._extra)
     assert view.offset_at_top() <= start
+
+
+def test_wheel_and_page_keys_scroll(view, qtbot):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    bar = view.verticalScrollBar()
+    assert bar.value() == 0
+    vp = view.viewport()
+    centre = QPointF(vp.width() / 2, vp.height() / 2)
+    wheel = QWheelEvent(
+        centre,
+        vp.mapToGlobal(centre),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(vp, wheel)
+    after_wheel = bar.value()
+    assert after_wheel > 0
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert bar.value() > after_wheel
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() == 0
