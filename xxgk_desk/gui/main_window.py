@@ -305,6 +305,23 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._keep_text_readable)
+
+    def _keep_text_readable(self) -> None:
+        """When the window narrows, the side panels give up width (down to their minimums), not the report."""
+        docks = [d for d in (self.left_dock, self.right_dock) if d.isVisible() and not d.isFloating()]
+        want = min(560, int(self.width() * 0.45))
+        lack = want - self.centre_split.width()
+        if lack <= 0 or not docks:
+            return
+        widths = [d.width() for d in docks]
+        total = sum(widths) or 1
+        new = [max(d.minimumSizeHint().width(), w - lack * w // total) for d, w in zip(docks, widths, strict=True)]
+        if new != widths:
+            self.resizeDocks(docks, new, Qt.Orientation.Horizontal)
+
     def closeEvent(self, event) -> None:
         s = settings()
         s.setValue("window/geometry", self.saveGeometry())
