@@ -318,7 +318,10 @@ class MainWindow(QMainWindow):
             return
         widths = [d.width() for d in docks]
         total = sum(widths) or 1
-        new = [max(d.minimumSizeHint().width(), w - lack * w // total) for d, w in zip(docks, widths, strict=True)]
+        new = [
+            max(d.minimumSizeHint().width(), w - lack * w // total)
+            for d, w in zip(docks, widths, strict=True)
+        ]
         if new != widths:
             self.resizeDocks(docks, new, Qt.Orientation.Horizontal)
 
