@@ -307,7 +307,8 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._keep_text_readable)
+        if self.isVisible() and 0 < event.size().width() < event.oldSize().width():
+            QTimer.singleShot(0, self._keep_text_readable)  # only when the user narrows the window
 
     def _keep_text_readable(self) -> None:
         """When the window narrows, the side panels give up width (down to their minimums), not the report."""
