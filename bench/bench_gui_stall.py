@@ -54,13 +54,6 @@ class Gaps:
         self.gaps.append(((wall - self._wall) * 1000, (cpu - self._cpu) * 1000))
         self._wall, self._cpu = wall, cpu
 
-    @property
-    def worst(self) -> tuple[float, float]:
-        return max(self.gaps, default=(0.0, 0.0))
-
-    def over(self, ms: float) -> int:
-        return sum(1 for wall, _ in self.gaps if wall > ms)
-
 
 def steal_ticks() -> tuple[int, int] | None:
     """(steal, total) CPU ticks from /proc/stat, or None where there is no such file."""

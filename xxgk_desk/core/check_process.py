@@ -21,8 +21,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from xxgk_desk.core.errors import ReadError
-from xxgk_desk.core.pipeline import Analysis
+from xxgk_desk.core.errors import Cancelled, ReadError
+from xxgk_desk.core.pipeline import Analysis, check, preload
+from xxgk_desk.core.rules import load_rules
 
 CRASHED = "读取此文件时检查进程意外退出（可能是文件损坏触发了 PDF 库的错误）。请用其他软件打开确认，或另存为新的 PDF 后重试。"
 POLL = 0.05  # seconds between looks at the child while waiting
@@ -35,9 +36,6 @@ class ChildUnavailable(Exception):
 
 def _serve(requests, replies, rules_dir: str | None, parts_file: str | None) -> None:
     """The child's loop: take (job, path, ocr), answer with progress messages and one result."""
-    from xxgk_desk.core.pipeline import check, preload
-    from xxgk_desk.core.rules import load_rules
-
     if hasattr(os, "nice"):
         os.nice(5)  # background work: the window's process comes first when CPUs are scarce
     preload()
@@ -150,8 +148,6 @@ class CheckProcess:
     def _wait(self, job: int, progress, cancelled) -> Analysis:
         while True:
             if cancelled is not None and cancelled():
-                from xxgk_desk.core.errors import Cancelled
-
                 raise Cancelled()
             try:
                 kind, for_job, payload = self._replies.get(timeout=POLL)

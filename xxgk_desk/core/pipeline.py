@@ -81,12 +81,11 @@ def to_json(result: Analysis) -> dict[str, Any]:
 
 
 def preload() -> None:
-    """Import the readers and the review engine now rather than at the first file (see
-    :func:`xxgk_desk.core.loaders.preload`)."""
+    """Import every reader and the review engine now rather than at the first file (the command
+    line imports them on first use). The window's reading process calls this as it starts:
+    importing the PDF reader loads native libraries (~130 ms) the first file would wait for."""
     from xxgk_desk.core import engine  # noqa: F401
-    from xxgk_desk.core.loaders import preload as preload_readers
-
-    preload_readers()
+    from xxgk_desk.core.loaders import doc, docx, pdf, txt  # noqa: F401
 
 
 def check(

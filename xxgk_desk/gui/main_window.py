@@ -29,7 +29,7 @@ from xxgk_desk.core.check_process import CheckProcess, ChildUnavailable
 from xxgk_desk.core.document import OCR_DOUBT
 from xxgk_desk.core.errors import one_line
 from xxgk_desk.core.outline import section_at
-from xxgk_desk.core.pipeline import check, preload
+from xxgk_desk.core.pipeline import check
 from xxgk_desk.core.rules import load_rules
 from xxgk_desk.core.session import ReviewSession
 from xxgk_desk.core.store import Change, Store, StoreError
@@ -61,7 +61,6 @@ class MainWindow(QMainWindow):
     def __init__(self, db_path: str | None = None, parent=None) -> None:
         super().__init__(parent)
         self.rules = load_rules()
-        preload()  # import the readers before the window shows, not in the middle of the first file
         self.runner = TaskRunner(self)
         self._check_process: CheckProcess | None = None
         QTimer.singleShot(0, lambda: None if self.runner.synchronous else self._checker())  # warm it up

@@ -186,14 +186,6 @@ def load(path: str | os.PathLike, *, ocr: str = "never", progress: Progress | No
         ) from e
 
 
-def preload() -> None:
-    """Import every reader now (they are imported on first use, which keeps the command line quick).
-
-    A window calls this before it is shown: importing the PDF reader loads native libraries that
-    hold the interpreter for ~100 ms, which would otherwise stall the window at the first file."""
-    from xxgk_desk.core.loaders import doc, docx, pdf, txt  # noqa: F401
-
-
 def _dispatch(kind: str, p: str, ocr: str, progress: Progress | None) -> Document:
     if kind == "pdf":
         from xxgk_desk.core.loaders import pdf

@@ -650,7 +650,3 @@ class ReportView(QAbstractScrollArea):
 def _plain(selected: str) -> str:
     """QTextCursor.selectedText() marks paragraph ends with U+2029; the clipboard wants newlines."""
     return selected.replace("\u2029", "\n").replace("\u2028", "\n")
-
-
-def in_ui_thread(obj) -> bool:
-    return QThread.currentThread() is obj.thread()
