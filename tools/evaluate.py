@@ -8,6 +8,19 @@ A document is paired with the truth file whose name (without ``.truth.json``) is
 document's name: ``seed-002-bold.pdf`` → ``seed-002.truth.json``. Quotes are compared with whitespace removed;
 a finding matches a truth defect of the same rule when one quote contains the other or their spans overlap.
 Info-level findings are listed but not counted against precision.
+
+Conventions beyond the truth files themselves:
+- a truth file that never names a figure (no label of it among ``figures`` or ``figures_absent``) or never
+  records the two 评议 groups separately does not assess it: figure_missing / evaluation-group findings about it
+  are counted as "not assessed" (listed, neither right nor wrong);
+- parts missing after a cut are not wanted as missing_part / annex_missing when the engine's truncated finding
+  names them (``cut_parts``): the cut says once that they cannot be judged;
+- a wanted finding whose rule does not apply to the report's period (``valid_from``/``valid_to`` in rules.yaml)
+  is not wanted;
+- institution: the field value against ``institution`` and the official match (``institution`` key of the JSON)
+  against ``institution_official`` (name and code; null when the name is not in the list).
+
+    python tools/evaluate.py --match '^u'         # only the truth files whose name matches (here: the unseen set)
 """
 
 from __future__ import annotations
@@ -57,6 +70,38 @@ def pairs(dirs: list[Path], truth_dirs: list[Path]) -> list[tuple[Path, Path]]:
     return out
 
 
+def _applies(rules, rule_id: str, truth: dict) -> bool:
+    """False when the rule's dates (valid_from/valid_to) exclude the report's period."""
+    try:
+        rule = rules.rule(rule_id)
+    except KeyError:
+        return True
+    start, end = truth.get("period_start"), truth.get("period_end")
+    vf, vt = getattr(rule, "valid_from", None), getattr(rule, "valid_to", None)
+    if vf and start and start < str(vf):
+        return False
+    if vt and end and end > str(vt):
+        return False
+    return True
+
+
+def assesses(truth: dict, finding: dict, rules) -> bool:
+    """Whether the truth file's scheme records what ``finding`` is about (see the module docstring)."""
+    labels = {f["label"] for f in truth.get("figures", [])} | set(truth.get("figures_absent", []))
+    if finding["rule"] == "figure_missing":
+        key = finding.get("_figure")
+        return key is None or any((f := rules.figure_named(lab)) and f.key == key for lab in labels)
+    if (
+        finding["rule"] == "missing_part"
+        and finding.get("part") == "evaluation"
+        and finding["start"] is not None
+    ):
+        groups = any(lab.startswith("满意度-") for lab in labels)
+        quoted = any(d["kind"] == "missing_part" for d in truth.get("defects", []))
+        return groups or quoted
+    return True
+
+
 def truth_defects(truth: dict, rules) -> list[dict]:
     """Truth defects as {rule, quote, part}; missing parts become missing_part / annex_missing."""
     out = []
@@ -88,7 +133,7 @@ def truth_defects(truth: dict, rules) -> list[dict]:
         out.append(
             {"rule": "period_calendar_year", "quote": None, "part": None}
         )  # the truth README expects it
-    return out
+    return [d for d in out if _applies(rules, d["rule"], truth)]
 
 
 def matches(pred: dict, want: dict, text: str) -> bool:
@@ -114,6 +159,8 @@ def matches(pred: dict, want: dict, text: str) -> bool:
 
 def evaluate(pairs_: list[tuple[Path, Path]], verbose: bool = False) -> dict:
     rules = load_rules()
+    inst = {"name": 0, "official": 0, "total": 0}
+    unassessed: list[str] = []
     per_rule = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
     field_hits = field_total = 0
     sec = {"tp": 0, "fp": 0, "fn": 0}
@@ -141,6 +188,20 @@ def evaluate(pairs_: list[tuple[Path, Path]], verbose: bool = False) -> dict:
             field_hits += ok
             if not ok and verbose:
                 print(f"  field {label} {key}: got {got!r} want {truth.get(key)!r}")
+        # institution: the name and its official match
+        inst["total"] += 1
+        name_ok = squash(str(out["fields"]["institution"]["value"])) == squash(str(truth.get("institution")))
+        want_off = truth.get("institution_official")
+        got_off = out.get("institution") or {}
+        got_code = got_off.get("code") if got_off.get("listed") or got_off.get("renamed") else None
+        off_ok = (want_off or {}).get("code") == got_code
+        inst["name"] += name_ok
+        inst["official"] += name_ok and off_ok
+        if verbose and not (name_ok and off_ok):
+            print(
+                f"  institution {label}: got {out['fields']['institution']['value']!r} {got_code!r} "
+                f"want {truth.get('institution')!r} {(want_off or {}).get('code')!r}"
+            )
         wanted_values: dict[str, list] = defaultdict(list)
         for fig in truth.get("figures", []):
             spec = rules.figure_named(fig["label"])
@@ -191,6 +252,10 @@ def evaluate(pairs_: list[tuple[Path, Path]], verbose: bool = False) -> dict:
             )
         # findings
         wanted = truth_defects(truth, rules)
+        cut = {k for f in out["findings"] if f["rule"] == "truncated" for k in f.get("cut_parts") or []}
+        wanted = [
+            w for w in wanted if not (w["rule"] in ("missing_part", "annex_missing") and w["part"] in cut)
+        ]
         preds = []
         for f in out["findings"]:
             f = dict(f)
@@ -213,6 +278,9 @@ def evaluate(pairs_: list[tuple[Path, Path]], verbose: bool = False) -> dict:
             if p["severity"] == "info":
                 infos.append(f"{label}: {p['rule']} {p['quote'] or ''}"[:120])
                 continue
+            if not assesses(truth, p, rules):
+                unassessed.append(f"{label}: {p['rule']} {squash(p['quote'])[:30]} — {p['message'][:50]}")
+                continue
             if any(matches(p, w, text) for w in wanted):
                 continue  # a second finding on an already-matched defect (e.g. a repeated quote)
             per_rule[p["rule"]]["fp"] += 1
@@ -228,6 +296,8 @@ def evaluate(pairs_: list[tuple[Path, Path]], verbose: bool = False) -> dict:
         "misses": misses,
         "extras": extras,
         "infos": infos,
+        "institution": inst,
+        "unassessed": unassessed,
     }
 
 
@@ -252,6 +322,11 @@ def report(res: dict, n_docs: int) -> None:
     r = s["tp"] / (s["tp"] + s["fn"]) if s["tp"] + s["fn"] else 0
     print(f"field accuracy: {fh}/{ft} = {ratio(fh, ft)}")
     print(f"section F1 (levels 1–2): {2 * p * r / (p + r) if p + r else 0:.3f} (P {p:.3f}, R {r:.3f})")
+    it = res["institution"]
+    print(
+        f"institution name: {it['name']}/{it['total']} = {ratio(it['name'], it['total'])}; "
+        f"name and official match: {it['official']}/{it['total']} = {ratio(it['official'], it['total'])}"
+    )
     ph, pt = res["parts"]
     print(f"standard parts present/missing agreement: {ph}/{pt} = {ratio(ph, pt)}")
     sh, st, sp = res["sums"]
@@ -264,6 +339,10 @@ def report(res: dict, n_docs: int) -> None:
         print("\nnot in truth (warning/error):")
         for m in res["extras"]:
             print("  " + m)
+    if res["unassessed"]:
+        print(f"\nnot assessed by the truth file (not counted): {len(res['unassessed'])}")
+        for m in res["unassessed"]:
+            print("  " + m)
     if res["infos"]:
         print(f"\ninfo-level findings (not counted): {len(res['infos'])}")
 
@@ -274,11 +353,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--truth", type=Path, action="append")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--match", help="only truth files whose name matches this regular expression")
     args = ap.parse_args(argv)
     shared = ROOT.parent / "shared" / "samples"
     dirs = args.dirs or [d for d in (shared, shared / "docs", ROOT / "tests" / "corpus") if d.is_dir()]
     truth_dirs = args.truth or [d for d in (shared / "truth", ROOT / "tests" / "corpus") if d.is_dir()]
     ps = pairs(dirs, truth_dirs)
+    if args.match:
+        ps = [(d, t) for d, t in ps if re.search(args.match, t.name)]
     res = evaluate(ps, verbose=args.verbose)
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
