@@ -1,12 +1,18 @@
 """Section detection: numbering first, format cues (heading styles, bold) as tie-breakers.
 
-Levels follow the numbering scheme of Chinese official documents: ``第X部分``/``一、`` and
-``附表``/``附件`` lines are level 1, ``（一）`` level 2, ``1.`` level 3, ``（1）`` level 4,
+Levels follow the numbering scheme of Chinese official documents: ``第X部分``/``第X章``/``一、`` and
+``附表``/``附件`` lines are level 1, ``（一）``/``第X节`` level 2, ``1.`` level 3, ``（1）`` level 4,
 ``①`` level 5; the title block at the top is level 0. When a report uses ``第X部分`` for
-its parts and ``一、`` inside them, the inner schemes move down one level.
+its parts and ``一、`` inside them, the inner schemes move down one level. A report numbered
+only with Arabic numbers (``1 概述`` / ``1.1 …`` / ``1.1.1 …``, with or without 、．) has them
+as levels 1, 2, 3; one without any numbered part has its standalone lines that name a
+standard part (``信息公开工作概述``) as level 1.
 
 A heading that shares a line with its paragraph (``（一）主动公开情况。主要通过…``) ends at
-the first ``。``. Table cells are never headings.
+the first ``。``. Table cells and web-page chrome (breadcrumbs, 上一篇/下一篇 …) are never headings.
+A text without line structure (a web page copied as one paragraph) has its headings found
+inline, where the numbers run in sequence after a sentence end or a space.
+Patterns run on the simplified-character view (:mod:`xxgk_desk.core.hanzi`); titles are the original's.
 """
 
 from __future__ import annotations
@@ -15,12 +21,23 @@ import re
 from dataclasses import dataclass
 
 from xxgk_desk.core.document import Block, Document
+from xxgk_desk.core.hanzi import simplified_doc
 
 CN_NUM = "一二三四五六七八九十百零〇"
 
 # numbering scheme → (pattern, base level)
 SCHEMES: list[tuple[str, re.Pattern[str], int]] = [
     ("part", re.compile(rf"^第[{CN_NUM}\d]+部分[\s:：、.．]*"), 1),
+    ("chapter", re.compile(rf"^第[{CN_NUM}\d]+章[\s:：、.．]*"), 1),
+    ("section", re.compile(rf"^第[{CN_NUM}\d]+节[\s:：、.．]*"), 2),
+    # 1.1 / 1.1.1 (components up to 20, then 、．. or a space, or a Chinese character that is not a unit)
+    (
+        "decimal",
+        re.compile(
+            r"^(?:[1-9]|1\d|20)(?:\.(?:[1-9]|1\d|20)){1,2}(?:\s*[、．.]\s*|\s+|(?=[\u4e00-\u9fff])(?![万亿千百倍个件条次人年月日天元]))"
+        ),
+        3,
+    ),
     ("annex", re.compile(r"^(附表|附件)\s*[\d一二三四五六七八九十]*\s*[:：]?\s*"), 1),
     ("cn", re.compile(rf"^[{CN_NUM}]+\s*[、.．]\s*"), 1),
     ("paren_cn", re.compile(rf"^[（(]\s*[{CN_NUM}]+\s*[)）]\s*[、.．]?\s*"), 2),
@@ -77,6 +94,12 @@ class _Candidate:
     level: int
     title_len: int  # characters of the stripped block text that form the title
     scheme: str | None
+
+
+def decimal_depth(text: str) -> int:
+    """1 for ``1.1 …``, 2 for ``1.1.1 …`` (the number of dots in a decimal heading number)."""
+    m = re.match(r"^\d{1,2}((?:\.\d{1,2}){1,2})", text)
+    return m.group(1).count(".") if m else 0
 
 
 def match_numbering(text: str) -> tuple[str, int, int] | None:
@@ -147,11 +170,39 @@ def _is_title_line(text: str) -> bool:
     )
 
 
-def detect_outline(doc: Document) -> tuple[Section, ...]:
-    """Find the report's headings and return them as sections in text order."""
+def detect_outline(doc: Document, rules=None) -> tuple[Section, ...]:
+    """Find the report's headings and return them as sections in text order.
+
+    ``rules`` (default: the shipped ones) give the standard part names for unnumbered headings and
+    the web-page chrome lines that are never headings."""
+    if rules is None:
+        from xxgk_desk.core.rules import load_rules
+
+        rules = load_rules()
+    view = simplified_doc(doc)
+    return _to_sections(doc, _find(view, _Lexicons(rules)))
+
+
+class _Lexicons:
+    """What the outline needs from the rules: chrome lines and standard part names."""
+
+    def __init__(self, rules) -> None:
+        self.rules = rules
+        rule = rules.rule("foreign_text")
+        self._chrome = rule.lexicon("chrome") if "chrome" in rule.lexicons else None
+        self.chrome_max = int(rule.params.get("chrome_max_line", 80))
+
+    def is_chrome(self, line: str) -> bool:
+        return self._chrome is not None and len(line) <= self.chrome_max and self._chrome.matches(line)
+
+    def names_part(self, line: str) -> bool:
+        return bool(self.rules.parts_for_heading(line))
+
+
+def _find(doc: Document, lex: _Lexicons) -> list[tuple[int, int, _Candidate]]:
     text = doc.text
     found: list[tuple[int, int, _Candidate]] = []  # (block index, start offset, candidate)
-    first_body = _title_block(doc, found)
+    first_body = _title_block(doc, found, lex)
     annex_open = False
     for i, block in enumerate(doc.blocks):
         if i < first_body or block.kind == "table":
@@ -160,30 +211,120 @@ def detect_outline(doc: Document) -> tuple[Section, ...]:
         raw = text[block.start : block.end]
         stripped = raw.strip()
         lead = len(raw) - len(raw.lstrip())
+        if lex.is_chrome(stripped):
+            annex_open = False
+            continue
+        inline = _inline_headings(text, block, i) if len(stripped) >= FLAT_MIN else []
+        if inline:
+            found.extend(inline)
+            annex_open = False
+            continue
         cand = _numbered_candidate(stripped, block)
         if cand is None and block.style_level and block.style_level >= 1 and len(stripped) <= 50:
             cand = _Candidate(block.style_level, len(stripped), None)
         if cand is None and annex_open and _is_title_line(stripped):
             cand = _Candidate(2, len(stripped), None)  # the caption of an appendix table
+        if cand is None and _is_part_line(stripped, lex):
+            cand = _Candidate(1, len(stripped), "named")
         annex_open = False
         if cand is None:
             continue
         if cand.level == 1 and any(w in stripped[: cand.title_len] for w in _ANNEX_WORDS):
             annex_open = True
         found.append((i, block.start + lead, cand))
-    found = _shift_for_parts(found)
-    return _to_sections(doc, found)
+    found = _families(found, text, lex)
+    return _shift_for_parts(found)
 
 
-def _title_block(doc: Document, found: list) -> int:
+def _is_part_line(line: str, lex: _Lexicons) -> bool:
+    """A short standalone line (no sentence punctuation) that names a standard part: 信息公开工作概述."""
+    return (
+        2 <= len(line) <= 30
+        and not re.search(r"[。；;，,：:！？]", line)
+        and not _SUBJECT_START.match(line)
+        and not _DIGITS.search(line)
+        and lex.names_part(line)
+    )
+
+
+def _title_of(text: str, start: int, cand: _Candidate) -> str:
+    return text[start : start + cand.title_len]
+
+
+def _families(found: list[tuple[int, int, _Candidate]], text: str, lex: _Lexicons) -> list:
+    """Settle the levels the document's own numbering implies.
+
+    With 第X部分/第X章/一、 parts, decimal numbers sit below (1.1 → 3) and named lines are not parts.
+    Without them, Arabic numbers that name standard parts (1 概述 / 1. 概述) are the parts: 1.1 → 2,
+    1.1.1 → 3, （1）→ 2, ① → 3. Without any numbered part, lines naming a standard part are the parts."""
+    body = [c for _, _, c in found if c.level >= 1]
+    strong = any(c.scheme in ("part", "chapter", "cn") for c in body)
+    arabic_parts = sum(
+        1 for _, s, c in found if c.scheme == "arabic" and lex.names_part(_title_of(text, s, c))
+    )
+    arabic_top = not strong and (arabic_parts >= 2)
+    out = []
+    for i, s, c in found:
+        level = c.level
+        if c.scheme == "named" and (strong or arabic_top):
+            continue
+        if c.scheme == "decimal":
+            depth = decimal_depth(_title_of(text, s, c))
+            level = 1 + depth if arabic_top else 2 + depth
+        elif arabic_top and c.scheme in ("arabic", "paren_arabic", "circled"):
+            level = {"arabic": 1, "paren_arabic": 2, "circled": 3}[c.scheme]
+        out.append((i, s, c if level == c.level else _Candidate(level, c.title_len, c.scheme)))
+    return out
+
+
+FLAT_MIN = 800  # a line this long that holds numbered headings in sequence is a flattened page
+_INLINE = re.compile(
+    rf"(?:(?<=^)|(?<=[\s\u3000。！？]))(?:(?P<cn>[{CN_NUM[:11]}]{{1,3}})[、．]|[（(](?P<pcn>[{CN_NUM[:11]}]{{1,3}})[）)]|"
+    rf"第(?P<part>[{CN_NUM[:11]}]{{1,3}})(?:部分|章))"
+)
+
+
+def _inline_headings(text: str, block: Block, bi: int) -> list[tuple[int, int, _Candidate]]:
+    """Headings inside one long line whose numbers run in sequence (一、 二、 … and （一） （二） … in each).
+
+    A title ends at the next space or after the first 。 (run-in). Empty unless three parts are found."""
+    from xxgk_desk.core.engine.numbers import parse_chinese
+
+    out: list[tuple[int, int, _Candidate]] = []
+    seg = text[block.start : block.end]
+    top = sub = 0
+    for m in _INLINE.finditer(seg):
+        num = m.group("cn") or m.group("part") or m.group("pcn")
+        n = parse_chinese(num) or 0
+        is_top = m.group("pcn") is None
+        if (is_top and n != top + 1) or (not is_top and (top == 0 or n != sub + 1)):
+            continue
+        rest = seg[m.end() : m.end() + 41]
+        stop = re.search(r"[\s\u3000]|。", rest)
+        if stop is None or stop.start() == 0:
+            continue
+        title_len = m.end() - m.start() + stop.start() + (1 if stop.group() == "。" else 0)
+        title = seg[m.start() : m.start() + title_len]
+        if _DIGITS.search(title) or re.search(r"[，,；;：:]", title):
+            continue
+        if is_top:
+            top, sub = n, 0
+        else:
+            sub = n
+        scheme = ("part" if m.group("part") else "cn") if is_top else "paren_cn"
+        out.append((bi, block.start + m.start(), _Candidate(1 if is_top else 2, title_len, scheme)))
+    return out if top >= 3 else []
+
+
+def _title_block(doc: Document, found: list, lex: _Lexicons | None = None) -> int:
     """Mark the short lines at the very top as the title block (level 0). Returns the first body block.
 
-    Web-page navigation copied above the title (当前位置：首页 > …) is skipped."""
+    Web-page navigation copied above or under the title (当前位置：首页 > …, 浏览次数, 分享到) is skipped."""
     text = doc.text
     i = 0
     for i, block in enumerate(doc.blocks[:6]):
         stripped = text[block.start : block.end].strip()
-        if not found and _NAVIGATION.search(stripped):
+        if (not found and _NAVIGATION.search(stripped)) or (lex is not None and lex.is_chrome(stripped)):
             continue
         if block.kind == "table" or not _is_title_line(stripped) or _looks_like_addressee(stripped):
             return i

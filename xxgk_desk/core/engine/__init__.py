@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from xxgk_desk.core.document import Document
 from xxgk_desk.core.engine.checklist import check_checklist
 from xxgk_desk.core.engine.context import Context
@@ -12,12 +14,13 @@ from xxgk_desk.core.engine.fields import extract_fields
 from xxgk_desk.core.engine.figures import extract_figures
 from xxgk_desk.core.engine.findings import run_all
 from xxgk_desk.core.engine.findings.base import Facts
-from xxgk_desk.core.engine.institution import find_institution
+from xxgk_desk.core.engine.institution import identify
 from xxgk_desk.core.engine.model import Review
 from xxgk_desk.core.engine.parts import find_parts
 from xxgk_desk.core.engine.periods import find_period, find_report_date, find_title_year
 from xxgk_desk.core.engine.score import compute_score
 from xxgk_desk.core.engine.sums import find_sum_checks, gov_table_checks
+from xxgk_desk.core.hanzi import simplified_doc
 from xxgk_desk.core.outline import Section
 from xxgk_desk.core.rules import RuleSet, load_rules
 
@@ -32,11 +35,50 @@ def is_gov_template(ctx: Context) -> bool:
 
 
 def review(doc: Document, sections: tuple[Section, ...], rules: RuleSet | None = None) -> Review:
-    """Check one document against the rules."""
+    """Check one document against the rules.
+
+    Every lexicon runs on the simplified-character view of the text (same offsets); the quotes of
+    the result are then taken from the original text."""
     rules = rules or load_rules()
+    view = simplified_doc(doc)
+    result = _review(view, sections, rules)
+    return result if view is doc else _requote(result, doc.text, view.text)
+
+
+def _requote(result: Review, original: str, view: str) -> Review:
+    """Quotes (and the quotes inside finding messages) from the original characters."""
+
+    def q(obj):
+        if obj.start is None or obj.end is None or obj.quote is None:
+            return obj
+        return dataclasses.replace(obj, quote=original[obj.start : obj.end])
+
+    fields = {k: q(v) for k, v in result.fields.items()}
+    findings = []
+    for f in result.findings:
+        if f.start is not None and f.end is not None and f.quote is not None:
+            shown_view, shown = (
+                " ".join(view[f.start : f.end].split()),
+                " ".join(original[f.start : f.end].split()),
+            )
+            f = dataclasses.replace(
+                f, quote=original[f.start : f.end], message=f.message.replace(shown_view, shown)
+            )
+        findings.append(f)
+    return dataclasses.replace(
+        result,
+        fields=fields,
+        figures=[q(f) for f in result.figures],
+        sum_checks=[q(s) for s in result.sum_checks],
+        findings=findings,
+    )
+
+
+def _review(doc: Document, sections: tuple[Section, ...], rules: RuleSet) -> Review:
     ctx = Context(doc, sections, rules)
     parts, hits = find_parts(ctx)
-    fields = {"institution": find_institution(ctx), "title_year": find_title_year(ctx)}
+    institution, inst_facts = identify(ctx)
+    fields = {"institution": institution, "title_year": find_title_year(ctx)}
     start, end, period = find_period(ctx)
     fields["period_start"], fields["period_end"] = start, end
     fields["report_date"] = find_report_date(ctx)
@@ -67,4 +109,5 @@ def review(doc: Document, sections: tuple[Section, ...], rules: RuleSet | None =
         findings,
         compute_score(facts, findings),
         facts.gov_template,
+        institution=inst_facts.to_json(),
     )

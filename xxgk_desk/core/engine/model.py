@@ -139,9 +139,12 @@ class Review:
     score: Score
     gov_template: bool = False
     rules_version: str = ""
+    #: the institution as the Ministry's list knows it (name, code, province, level, listed …)
+    institution: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "institution": self.institution,
             "standard_parts": [p.to_json() for p in self.standard_parts],
             "fields": {k: v.to_json() for k, v in self.fields.items()},
             "figures": [f.to_json() for f in self.figures],

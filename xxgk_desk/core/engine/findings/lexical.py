@@ -8,6 +8,8 @@ from xxgk_desk.core.engine.context import Context
 from xxgk_desk.core.engine.findings.base import Facts, finding
 from xxgk_desk.core.engine.model import Finding
 
+SYSTEM_HEADS = ("国家开放大学",)
+
 _OWN_DOCUMENT = re.compile(
     r"《(?P<name>[\u4e00-\u9fff]{2,14}(?:大学|学院))[^》]{0,30}(?:实施办法|实施细则|管理办法|规定|章程|工作报告|年度报告)》"
 )
@@ -46,11 +48,45 @@ def placeholders(ctx: Context) -> list[Finding]:
     return out
 
 
+def chrome_lines(ctx: Context) -> list[tuple[int, int]]:
+    """Lines of web-page chrome (breadcrumbs, 浏览次数, 分享到, 上一篇/下一篇, 打印本页/关闭窗口)."""
+    rule = ctx.rules.rule("foreign_text")
+    lex = rule.lexicons.get("chrome")
+    if lex is None:
+        return []
+    limit = int(rule.params.get("chrome_max_line", 80))
+    out = []
+    for b in ctx.doc.blocks:
+        if b.kind == "table":
+            continue
+        raw = ctx.text[b.start : b.end]
+        line = raw.strip()
+        if line and len(line) <= limit and lex.matches(line):
+            s = b.start + len(raw) - len(raw.lstrip())
+            out.append((s, s + len(line)))
+    return out
+
+
+def _chrome(ctx: Context, lines: list[tuple[int, int]]) -> list[Finding]:
+    """One finding for all chrome lines, on the first of them."""
+    if not lines:
+        return []
+    s, e = lines[0]
+    if len(lines) == 1:
+        return [finding(ctx, "foreign_text", "chrome_one", s, e)]
+    others = "、".join(f"“{' '.join(ctx.text[a:b].split())[:16]}”" for a, b in lines[1:4])
+    others += "等" if len(lines) > 4 else ""
+    return [finding(ctx, "foreign_text", "chrome", s, e, count=len(lines), items=others)]
+
+
 def foreign_text(ctx: Context, facts: Facts) -> list[Finding]:
     rule = ctx.rules.rule("foreign_text")
-    out, seen_lines = [], set()
+    chrome = chrome_lines(ctx)
+    out = _chrome(ctx, chrome)
+    seen_lines = {s for s, _ in chrome}
     for hit in rule.lexicon("web_residue").finditer(ctx.text):
         s, e = ctx.line_span(hit.start)
+        s += len(ctx.text[s:e]) - len(ctx.text[s:e].lstrip())
         if s in seen_lines:
             continue
         seen_lines.add(s)
@@ -67,8 +103,8 @@ def foreign_text(ctx: Context, facts: Facts) -> list[Finding]:
             out.append(finding(ctx, "foreign_text", "other_school", m.start(), m.end(), school=name))
         for m in _OWN_DOCUMENT.finditer(ctx.text):
             name = m.group("name")
-            if name in own_name or own_name in name:
-                continue
+            if name in own_name or own_name in name or name in SYSTEM_HEADS:
+                continue  # the system's head (国家开放大学) issues rules for its members
             out.append(finding(ctx, "foreign_text", "other_document", m.start(), m.end()))
     return out
 
