@@ -1,4 +1,4 @@
-"""The report view: shows a background-laid-out document as it is; selection, copy, keys, resizing."""
+"""The report view: chunks built on the UI thread only; selection, copy, keys, resizing, long reports."""
 
 from __future__ import annotations
 
@@ -6,14 +6,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QThread
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView
 
+from xxgk_desk.core.document import Block, Cell, Document
 from xxgk_desk.core.pipeline import check
 from xxgk_desk.gui.models.rows import ROW_ROLE
-from xxgk_desk.gui.tasks import TaskRunner
 from xxgk_desk.gui.views.panels import FindingsPanel
-from xxgk_desk.gui.views.text_view import ReportView, build_text_document
+from xxgk_desk.gui.views.text_chunks import plan_chunks
+from xxgk_desk.gui.views.text_view import ReportView, Span
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_DOCX = ROOT / "resources" / "samples" / "sample-report.docx"
@@ -24,45 +25,99 @@ def analysis():
     return check(SAMPLE_DOCX)
 
 
-@pytest.fixture
-def view(qtbot, analysis):
+def _show(qtbot, doc, sections=(), size=(700, 500)) -> ReportView:
     v = ReportView()
     qtbot.addWidget(v)
-    v.resize(700, 500)
+    v.resize(*size)
     v.show()
     qtbot.waitExposed(v)
-    width = float(v.viewport().width())
-    qdoc, dmap = build_text_document(analysis.document, analysis.sections, 11.0, v.thread(), width)
-    v.show_document(analysis.document, qdoc, dmap)
+    v.show_document(doc, sections)
     return v
 
 
-def test_showing_a_laid_out_document_keeps_its_layout(view, qtbot):
-    qdoc = view.document()
-    last = qdoc.lastBlock()
-    qtbot.wait(50)
-    # a QTextEdit would have thrown the layout away (setDocument resets the page size)
-    assert last.layout().lineCount() > 0
-    assert qdoc.textWidth() == view.viewport().width()
-    assert view.verticalScrollBar().maximum() > 0
+@pytest.fixture
+def view(qtbot, analysis):
+    return _show(qtbot, analysis.document, analysis.sections)
 
 
-def test_document_laid_out_in_a_worker_thread_arrives_laid_out(qtbot, analysis):
-    runner = TaskRunner()
+def _long_document(paragraphs: int = 1200) -> Document:
+    """A long report made of numbered paragraphs and one long table."""
+    parts, blocks, pos = [], [], 0
+    for i in range(paragraphs):
+        line = f"第{i}段：本学年学校主动公开信息，依申请公开受理与答复情况如下所述，共计{i}条。"
+        blocks.append(Block("paragraph", pos, pos + len(line)))
+        parts.append(line)
+        pos += len(line) + 1
+    rows = []
+    for r in range(400):
+        cells = []
+        for c in range(4):
+            cell = f"r{r}c{c}"
+            cells.append(Cell(pos, pos + len(cell)))
+            parts.append(cell)
+            pos += len(cell) + 1
+        rows.append(tuple(cells))
+    blocks.append(Block("table", rows[0][0].start, rows[-1][-1].end, rows=tuple(rows)))
+    text = "\n".join(parts)
+    return Document(
+        path="long.txt",
+        kind="txt",
+        text=text,
+        blocks=tuple(blocks),
+        pages=(),
+        file_sha256="0",
+        extractor="test",
+    )
+
+
+def test_every_document_of_the_view_lives_on_the_ui_thread(view):
+    """Text laid out in a worker thread holds that thread's font engines: the window crashed so."""
     ui = QThread.currentThread()
-    results = []
+    view.toPlainText()  # builds every chunk
+    docs = [c.qdoc for c in view._chunks]
+    assert docs and all(d is not None and d.thread() is ui and d.parent() is view for d in docs)
 
-    def work(progress):
-        return build_text_document(
-            analysis.document, analysis.sections, 11.0, ui, 640.0, lambda: progress.cancelled
-        )
 
-    runner.run(work, on_done=results.append)
-    qtbot.waitUntil(lambda: bool(results), timeout=20000)
-    qdoc, _dmap = results[0]
-    assert qdoc.thread() is ui
-    assert qdoc.lastBlock().layout().lineCount() > 0
-    assert qdoc.textWidth() == 640.0
+def test_a_long_report_is_cut_into_chunks_built_one_per_turn(qtbot):
+    doc = _long_document()
+    plans = plan_chunks(doc, 4000)
+    assert len(plans) > 5
+    assert all(p.chars <= 4000 + 200 for p in plans)
+    # chunks cover the blocks in order, the long table split by rows and nothing lost
+    rows = [p for plan in plans for p in plan.pieces if p.rows]
+    assert len(rows) >= 2 and rows[0].rows[0] == 0 and rows[-1].rows[1] == 400
+    assert [p.start for p in plans] == sorted(p.start for p in plans)
+    v = _show(qtbot, doc)
+    assert v.chunk_count > 5
+    assert v.pending_chunks > 0  # only what is in view was built at once
+    qtbot.waitUntil(lambda: v.pending_chunks == 0, timeout=20000)
+    shown = v.toPlainText()
+    assert "第1199段" in shown and "r399c3" in shown
+
+
+def test_go_to_a_far_offset_and_back_keeps_the_target_in_view(qtbot):
+    doc = _long_document()
+    v = _show(qtbot, doc)
+    target = doc.text.index("第950段")
+    v.go_to(target, target + 5)
+    rect = v.rect_for_offset(target)
+    assert 0 <= rect.top() < v.viewport().height()
+    qtbot.waitUntil(lambda: v.pending_chunks == 0, timeout=20000)  # estimates became real heights
+    rect = v.rect_for_offset(target)
+    assert 0 <= rect.top() < v.viewport().height(), "building the chunks above moved the text away"
+    assert v.offset_at_top() <= target
+    assert v.offset_at(QPoint(rect.x() + 2, rect.center().y())) in range(target - 1, target + 3)
+
+
+def test_a_selection_across_chunks_copies_the_canonical_text(qtbot):
+    doc = _long_document()
+    v = _show(qtbot, doc)
+    start, end = doc.text.index("第10段"), doc.text.index("第900段")
+    v.set_selection(start, end)
+    assert v.selected_span() == (start, end)
+    v.setFocus()
+    qtbot.keyClick(v, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == doc.text[start:end]
 
 
 def test_mouse_drag_selects_text_and_reports_the_span(view, qtbot):
@@ -81,26 +136,24 @@ def test_copy_puts_the_selected_text_on_the_clipboard(view, qtbot, analysis):
     text = analysis.document.text
     start = text.index("一、概述")
     end = start + 40
-    cur = QTextCursor(view.document())
-    cur.setPosition(view.dmap.to_qt(start))
-    cur.setPosition(view.dmap.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-    view.setTextCursor(cur)
+    view.set_selection(start, end)
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     copied = QGuiApplication.clipboard().text()
     assert "\u2029" not in copied
-    assert "".join(copied.split()) == "".join(text[start:end].split())
+    assert copied == text[start:end]
 
 
-def test_keyboard_selects_all_and_extends_a_selection(view, qtbot):
+def test_keyboard_selects_all_and_extends_a_selection(view, qtbot, analysis):
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    cur = view.textCursor()
-    assert cur.selectionStart() == 0 and cur.selectionEnd() == view.document().characterCount() - 1
-    cur.setPosition(10)
-    view.setTextCursor(cur)
+    assert view.selected_span() == (0, len(analysis.document.text))
+    view.set_selection(10)
     qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
-    assert (view.textCursor().selectionStart(), view.textCursor().selectionEnd()) == (10, 11)
+    assert view.selected_span() == (10, 11)
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    a, b = view.selected_span()
+    assert a == 10 and b > 12  # a line further down
 
 
 def test_go_to_scrolls_the_span_into_view(view, analysis):
@@ -108,19 +161,25 @@ def test_go_to_scrolls_the_span_into_view(view, analysis):
     target = text.rindex("八、")
     view.go_to(target, target + 2)
     assert view.verticalScrollBar().value() > 0
-    cur = QTextCursor(view.document())
-    cur.setPosition(view.dmap.to_qt(target))
-    rect = view.cursorRect(cur)
+    rect = view.rect_for_offset(target)
     assert 0 <= rect.top() < view.viewport().height()
     assert view.offset_at_top() <= target
+    assert view.cursor_offset() == target
 
 
-def test_a_new_width_lays_the_document_out_again(view, qtbot):
-    view.resize(900, 500)
-    height_before = view.document().documentLayout().documentSize().height()
-    qtbot.waitUntil(lambda: view.document().textWidth() == view.viewport().width(), timeout=3000)
-    assert view.document().documentLayout().documentSize().height() < height_before  # wider, so shorter
-    assert view.verticalScrollBar().maximum() < height_before
+def test_a_new_width_lays_the_text_out_again_and_keeps_the_place(view, qtbot, analysis):
+    text = analysis.document.text
+    target = text.index("二、主动公开")
+    view.go_to(target, target + 6, select=True)
+    view.set_highlights("notes", [Span(target, target + 6, "#fde68a")])
+    top = view.offset_at_top()
+    height_before = view.verticalScrollBar().maximum()
+    view.resize(1000, 500)
+    qtbot.waitUntil(lambda: view.pending_chunks == 0, timeout=5000)
+    assert view.verticalScrollBar().maximum() < height_before  # wider, so shorter
+    assert abs(view.offset_at_top() - top) < 80  # still reading the same place
+    assert view.selected_span() == (target, target + 6)
+    assert view._selections(0) or view._selections(view._chunk_of_offset(target))
 
 
 def test_findings_sort_themselves_and_keep_the_selection(qtbot, analysis):
@@ -147,25 +206,6 @@ def test_findings_sort_themselves_and_keep_the_selection(qtbot, analysis):
     panel.model.set_rows(list(reversed(rows)))  # new rows keep the chosen order
     assert [panel.model.index(r, 0).data(ROW_ROLE).page for r in range(len(rows))] == pages
     assert panel.view.horizontalHeader().sectionResizeMode(2) == QHeaderView.ResizeMode.Stretch
-
-
-def test_a_long_report_is_laid_out_again_in_the_background(view, qtbot, monkeypatch, analysis):
-    from xxgk_desk.gui.views import text_view
-
-    monkeypatch.setattr(text_view, "BACKGROUND_RELAYOUT", 100)  # the sample counts as long here
-    shown = view.document()
-    shown_text = shown.toPlainText()
-    text = analysis.document.text
-    start = text.index("二、主动公开")
-    view.go_to(start, start + 6, select=True)
-    view.set_highlights("notes", [text_view.Span(start, start + 6, "#fde68a")])
-    view.resize(950, 500)
-    qtbot.waitUntil(lambda: view.document() is not shown, timeout=10000)
-    assert view.document().textWidth() == view.viewport().width()
-    assert view.document().toPlainText() == shown_text
-    assert view.selected_span() == (start, start + 6)  # the selection moved to the new copy
-    assert any(sel.cursor.document() is view.document() for sel in view._extra)
-    assert view.offset_at_top() <= start
 
 
 def test_wheel_and_page_keys_scroll(view, qtbot):

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
+from xxgk_desk.core.outline import section_at
 from xxgk_desk.gui import main_window as mw
+from xxgk_desk.gui.models.outline_model import SECTION_ROLE
 from xxgk_desk.gui.models.rows import ROW_ROLE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,11 +84,7 @@ def select_text(window, phrase: str) -> tuple[int, int]:
     text = window.session.doc.text
     start = text.index(phrase)
     end = start + len(phrase)
-    view = window.text_view
-    cur = QTextCursor(view.document())
-    cur.setPosition(view.dmap.to_qt(start))
-    cur.setPosition(view.dmap.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-    view.setTextCursor(cur)
+    window.text_view.set_selection(start, end)
     return start, end
 
 
@@ -108,7 +105,7 @@ def test_clicking_a_part_lands_on_it(window):
     window.go_to_part("on_request")
     part = next(p for p in s.review.standard_parts if p.key == "on_request")
     sec = s.sections[part.section]
-    pos = window.text_view.dmap.from_qt(window.text_view.textCursor().position())
+    pos = window.text_view.cursor_offset()
     assert pos == sec.start
     assert s.doc.text[sec.start : sec.title_end].startswith("三、依申请公开")
 
@@ -118,7 +115,7 @@ def test_outline_click_goes_to_section(window, qtbot):
     model = window.outline.model
     ix = model.index(2, 0)  # first numbered part after the two title lines
     window.outline.tree.clicked.emit(ix)
-    pos = window.text_view.dmap.from_qt(window.text_view.textCursor().position())
+    pos = window.text_view.cursor_offset()
     title = ix.data(Qt.ItemDataRole.DisplayRole)
     assert s.doc.text[pos : pos + len(title)] == title
 
@@ -366,3 +363,36 @@ def test_background_loading_through_the_child_process_can_be_cancelled(
         assert not [m for m in messages if m[0] != "information"]
     finally:
         w.close()
+
+
+def test_clicking_an_outline_item_marks_that_item_and_scrolling_marks_the_top_section(window, qtbot):
+    s = open_sample(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    tree, model = window.outline.tree, window.outline.model
+    for i in range(2, len(s.sections)):
+        ix = model.index_of_section(i)
+        tree.scrollTo(ix)
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(ix).center())
+        qtbot.wait(200)  # the reading position is reported after the scrolling settles
+        assert tree.currentIndex() == ix, (
+            f"clicked {s.sections[i].title!r}, marked {tree.currentIndex().data()!r}"
+        )
+    view = window.text_view
+    target = s.sections[3]
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() + view.rect_for_offset(target.start).top() + 4)  # the reader scrolls
+    qtbot.wait(200)
+    marked = window.outline.tree.currentIndex().data(SECTION_ROLE)
+    assert marked == section_at(s.sections, view.offset_at_top())  # the section whose text is at the top
+
+
+def test_switching_reports_clears_every_panel_detail(window, qtbot):
+    open_sample(window)
+    window.findings_panel.select_row(0)
+    assert window.findings_panel.detail.text()
+    window.open_file(str(SAMPLE_PDF))
+    assert window.findings_panel.current_row() is None or window.findings_panel.detail.text() == ""
+    window.close_document()
+    assert window.findings_panel.detail.text() == "" and window.notes_panel.thread.toPlainText() == ""

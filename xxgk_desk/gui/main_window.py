@@ -34,7 +34,6 @@ from xxgk_desk.core.rules import load_rules
 from xxgk_desk.core.session import ReviewSession
 from xxgk_desk.core.store import Change, Store, StoreError
 from xxgk_desk.gui.app import settings
-from xxgk_desk.gui.models.outline_model import build_outline_items
 from xxgk_desk.gui.tasks import Cancelled, TaskRunner
 from xxgk_desk.gui.undo import StoreCommand, take_errors
 from xxgk_desk.gui.views.dialogs import NoteDialog, ask_multiline, ask_text
@@ -47,7 +46,7 @@ from xxgk_desk.gui.views.panels import (
     NotesPanel,
     OutlinePanel,
 )
-from xxgk_desk.gui.views.text_view import ReportView, Span, build_text_document
+from xxgk_desk.gui.views.text_view import ReportView, Span
 
 MAX_RECENT = 10
 MAX_SEARCH_HITS = 5000
@@ -410,14 +409,11 @@ class MainWindow(QMainWindow):
         if self._load_task is not None:
             self._load_task.cancel()
         store, rules = self.store, self.rules
-        base = self.text_view.font().pointSizeF() if self.text_view.font().pointSizeF() > 0 else 11.0
-        ui_thread = self.thread()
-        width = float(self.text_view.viewport().width())
         self.status_doc.setText(self.tr("正在读取 %1 …").replace("%1", Path(path).name))
 
         checker = None if self.runner.synchronous else self._checker()
 
-        def work(progress):
+        def work(progress):  # in a pool thread: plain Python objects only, no Qt object is made here
             progress(0, 1, "read")
             analysis = None
             if checker is not None:  # in the warm child process: the UI thread never waits on it
@@ -430,16 +426,11 @@ class MainWindow(QMainWindow):
             if analysis is None:
                 analysis = check(path, rules=rules, ocr="auto", progress=progress)
             if analysis.error:
-                return analysis, None, None
-            progress(1, 3, "layout")
-            qdoc, dmap = build_text_document(
-                analysis.document, analysis.sections, base, ui_thread, width, lambda: progress.cancelled
-            )
-            outline = build_outline_items(analysis.sections)
+                return analysis, None
             progress(2, 3, "store")
             session = ReviewSession(store, analysis, rules)
             progress(3, 3, "done")
-            return analysis, session, (qdoc, dmap, outline)
+            return analysis, session
 
         self._load_task = self.runner.run(
             work,
@@ -448,16 +439,16 @@ class MainWindow(QMainWindow):
             on_progress=self._progress,
         )
 
-    def _loaded(self, path: str, analysis, session, view) -> None:
+    def _loaded(self, path: str, analysis, session) -> None:
         self._load_task = None
         if analysis.error:
             self._fail(analysis.error)
             return
         self.undo_stack.clear()
+        self._clear_panels()  # nothing of the previous report may stay (an action on it would hit this one)
         self.session = session
-        qdoc, dmap, outline = view
-        self.text_view.show_document(analysis.document, qdoc, dmap)
-        self.outline.model.set_items(outline)
+        self.text_view.show_document(analysis.document, analysis.sections)
+        self.outline.model.set_sections(analysis.sections)
         self.outline.tree.expandToDepth(0)
         self.outline.parts_model.set_rows(analysis.review.standard_parts)
         self.checklist_panel.set_entries(analysis.review.checklist)
@@ -545,14 +536,22 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.text_view.clear_document()
         self.page_view.set_document(None)
-        self.outline.model.set_sections(())
-        self.outline.parts_model.set_rows([])
-        for panel_model in (self.fields_panel.model, self.findings_panel.model, self.checklist_panel.model):
-            panel_model.set_rows([])
-        self.notes_panel.model.set_notes([])
+        self._clear_panels()
         self._enable_document_actions(False)
         self._update_title()
         self._update_status()
+
+    def _clear_panels(self) -> None:
+        """Every panel empty, detail lines included."""
+        self._notes, self._finding_rows = [], []
+        for panel in (
+            self.outline,
+            self.fields_panel,
+            self.findings_panel,
+            self.notes_panel,
+            self.checklist_panel,
+        ):
+            panel.clear()
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():

@@ -7,13 +7,16 @@ Qt's QTextCursor counts UTF-16 code units; a character outside the Basic Multili
 from __future__ import annotations
 
 import bisect
+import re
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class OffsetMap:
     """Converts offsets for one text in O(log n); builds its table only if the text has astral characters."""
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]  # code-point indexes
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]  # code-point indexes
         self._length = len(text)
 
     @property
@@ -51,19 +54,19 @@ def from_qt(text: str, position: int) -> int:
 
 
 class DocMap:
-    """Canonical code-point offsets ↔ positions in a QTextDocument built from the document's blocks.
+    """Canonical code-point offsets ↔ positions in a QTextDocument built from (some of) the document's blocks.
 
     The QTextDocument lays paragraphs and table cells out as separate segments; each segment
     records where it starts in both worlds, and inside a segment the two differ only by UTF-16
     surrogate pairs.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, utf16: OffsetMap | None = None) -> None:
         self.text = text
         self._canon: list[int] = []  # segment starts (code points)
         self._ends: list[int] = []
         self._qt: list[int] = []  # segment starts (UTF-16 positions in the QTextDocument)
-        self._utf16 = OffsetMap(text)
+        self._utf16 = utf16 if utf16 is not None else OffsetMap(text)  # one per text: share it between maps
 
     def add(self, start: int, end: int, qt_start: int) -> None:
         """Record that text[start:end] begins at ``qt_start`` in the QTextDocument (call in text order)."""

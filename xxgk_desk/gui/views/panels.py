@@ -78,6 +78,10 @@ class OutlinePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
 
+    def clear(self) -> None:
+        self.model.set_sections(())
+        self.parts_model.set_rows([])
+
     def follow(self, section_index: int | None) -> None:
         """Select the section being read without stealing focus or scrolling the text."""
         if section_index is None:
@@ -109,6 +113,9 @@ class FieldsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addWidget(hint)
+
+    def clear(self) -> None:
+        self.model.set_rows([])
 
     def _clicked(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)
@@ -152,6 +159,11 @@ class FindingsPanel(QWidget):
     def current_row(self):
         ix = self.view.currentIndex()
         return ix.data(ROW_ROLE) if ix.isValid() else None
+
+    def clear(self) -> None:
+        """No rows and no detail line (another report is being shown)."""
+        self.model.set_rows([])
+        self.detail.clear()
 
     def select_row(self, row: int) -> None:
         ix = self.model.index(row, 0)
@@ -277,6 +289,10 @@ class NotesPanel(QWidget):
         ix = self.view.currentIndex()
         return ix.data(ROW_ROLE) if ix.isValid() else None
 
+    def clear(self) -> None:
+        self.model.set_notes([])
+        self.thread.clear()
+
     def select_note(self, note_id: str) -> None:
         for r in range(self.proxy.rowCount()):
             ix = self.proxy.index(r, 0)
@@ -324,6 +340,10 @@ class ChecklistPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.view)
+
+    def clear(self) -> None:
+        self.model.set_rows([])
+        self.summary.clear()
 
     def set_entries(self, entries) -> None:
         self.model.set_rows(entries)
