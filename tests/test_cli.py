@@ -123,3 +123,29 @@ def test_a_reader_gone_before_the_output_is_no_error(tmp_path):
     assert _into_closed_pipe(["text", short]) == ("", 0)
     assert _into_closed_pipe(["check", short]) == ("", 0)
     assert _into_closed_pipe(["check", "--json", short]) == ("", 0)
+
+
+def test_the_window_without_a_display_ends_with_one_line_and_status_2():
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    for argv in ([], ["gui"], ["gui", "report.pdf"]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "xxgk_desk", *argv], env=env, capture_output=True, text=True, timeout=60
+        )
+        assert proc.returncode == 2, proc.stderr
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1 and "DISPLAY" in lines[0] and "--screenshot" in lines[0]
+        assert "xcb" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_which_platforms_need_a_display():
+    from xxgk_desk.commands.gui import NO_DISPLAY, display_problem
+
+    assert display_problem({}, "linux") == NO_DISPLAY
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert display_problem({"QT_QPA_PLATFORM": "wayland"}, "linux") == NO_DISPLAY
+    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    assert display_problem({}, "win32") is None

@@ -40,6 +40,11 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
+    from xxgk_desk.commands.gui import refuse_without_display
+
+    refused = refuse_without_display(argv)
+    if refused is not None:
+        return refused
     parser = build_parser()
     if not argv:
         argv = ["gui"] if "gui" in parser._subparsers._group_actions[0].choices else ["--help"]  # type: ignore[union-attr]
