@@ -355,15 +355,12 @@ def _shift_for_parts(found: list[tuple[int, int, _Candidate]]) -> list[tuple[int
 
 def _to_sections(doc: Document, found: list[tuple[int, int, _Candidate]]) -> tuple[Section, ...]:
     text = doc.text
+    ends = _section_ends(found, len(text))
     sections: list[Section] = []
     for n, (bi, start, cand) in enumerate(found):
         title_end = start + cand.title_len
         title = text[start:title_end].strip()
-        end = len(text)
-        for _, later_start, later in found[n + 1 :]:
-            if later.level <= cand.level:
-                end = later_start
-                break
+        end = ends[n]
         if cand.level == 0:
             nxt = found[n + 1][1] if n + 1 < len(found) else len(text)
             end = nxt
@@ -371,6 +368,21 @@ def _to_sections(doc: Document, found: list[tuple[int, int, _Candidate]]) -> tup
             Section(cand.level, title, start, end, title_end, doc.page_at(start), cand.scheme, bi)
         )
     return tuple(sections)
+
+
+def _section_ends(found: list[tuple[int, int, _Candidate]], text_end: int) -> list[int]:
+    """For each heading, where the next heading of the same or a higher level starts (one pass
+    from the end with a stack of open levels: linear in the number of headings)."""
+    ends = [text_end] * len(found)
+    later: list[tuple[int, int]] = []  # (level, start) of headings after the current one, levels rising
+    for n in range(len(found) - 1, -1, -1):
+        _, start, cand = found[n]
+        while later and later[-1][0] > cand.level:
+            later.pop()
+        if later:
+            ends[n] = later[-1][1]
+        later.append((cand.level, start))
+    return ends
 
 
 def section_path(sections: tuple[Section, ...], offset: int) -> list[Section]:
