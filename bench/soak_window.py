@@ -74,9 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     # half a minute of reading.
     for pool in (QThreadPool.globalInstance(), window.runner.pool):
         pool.setExpiryTimeout(500)
-    from xxgk_desk.gui.app import settings
-
-    settings().setValue("reviewer/name", "Soak")
+    if window.store is not None:
+        window.store.set_reviewer_name("Soak")
     window.resize(1400, 900)
     window.show()
     window.activateWindow()

@@ -50,6 +50,7 @@ def settings_dir(tmp_path, qapp):
 def window(qtbot, settings_dir, messages):
     db = settings_dir / "reviews.sqlite3"
     w = mw.MainWindow(db_path=str(db))
+    w.store.set_reviewer_name("测试审核员")
     w.runner.synchronous = True
     qtbot.addWidget(w)
     w.db_path = db
@@ -396,3 +397,26 @@ def test_switching_reports_clears_every_panel_detail(window, qtbot):
     assert window.findings_panel.current_row() is None or window.findings_panel.detail.text() == ""
     window.close_document()
     assert window.findings_panel.detail.text() == "" and window.notes_panel.thread.toPlainText() == ""
+
+
+def test_two_reviewers_on_one_computer_never_sign_each_others_notes(
+    settings_dir, qtbot, monkeypatch, messages
+):
+    from PySide6.QtWidgets import QInputDialog
+
+    asked = []
+
+    def answer(_parent, _title, label, text=""):
+        asked.append(label)
+        return ("张三" if len(asked) == 1 else "李四"), True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    first = mw.MainWindow(db_path=str(settings_dir / "a.sqlite3"))
+    qtbot.addWidget(first)
+    assert first.ask_reviewer() == "张三"
+    assert first.ask_reviewer() == "张三" and len(asked) == 1  # asked once per database
+    second = mw.MainWindow(db_path=str(settings_dir / "b.sqlite3"))
+    qtbot.addWidget(second)
+    assert second.ask_reviewer() == "李四" and len(asked) == 2
+    assert "b.sqlite3" in asked[1]
+    assert first.store.reviewer == "张三" and second.store.reviewer == "李四"

@@ -81,9 +81,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ setup
     def _open_store(self, db_path: str | None) -> None:
-        reviewer = str(settings().value("reviewer/name", "") or "") or None
         try:
-            self.store = Store(db_path, reviewer=reviewer)
+            self.store = Store(db_path)  # signs with the reviewer this database keeps
         except StoreError as e:
             self.store = None
             message = e.message
@@ -368,19 +367,25 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(files))
 
     def ask_reviewer(self, force: bool = False) -> str | None:
-        """The reviewer's name, asked once and stored; it goes on every note."""
-        name = str(settings().value("reviewer/name", "") or "")
+        """The reviewer's name, kept in the review database it signs: asked when the database has none."""
+        if self.store is None:
+            return None
+        name = self.store.reviewer_name or ""
         if name and not force:
             return name
+        suggestion = name or str(settings().value("reviewer/name", "") or "")  # an older version kept it here
         value, ok = QInputDialog.getText(
-            self, self.tr("审核人"), self.tr("请输入您的姓名（将记录在每条批注上）："), text=name
+            self,
+            self.tr("审核人"),
+            self.tr("请输入您的姓名（记录在这个审核数据库的每条批注上）：\n%1").replace(
+                "%1", str(self.store.path)
+            ),
+            text=suggestion,
         )
         value = value.strip()
         if ok and value:
-            settings().setValue("reviewer/name", value)
-            if self.store is not None:
-                self.store.reviewer = value
-            return value
+            self._guard(self.store.set_reviewer_name, value)
+            return self.store.reviewer_name
         return name or None
 
     def set_language(self, code: str) -> None:

@@ -82,9 +82,14 @@ def populate_v3(raw: sqlite3.Connection) -> None:
     raw.execute("UPDATE notes SET sel_hash = ? WHERE id = ?", [sel, NOTE])
 
 
+def populate_v4(raw: sqlite3.Connection) -> None:
+    """v4 added the batch caches (no reviewer data)."""
+    populate_v3(raw)
+
+
 # add populate_vN for every new schema version N < LATEST
-POPULATE = {1: populate_v1, 2: populate_v2, 3: populate_v3}
-TAGS = {1: (), 2: ("复核", "数字"), 3: ("复核", "数字")}
+POPULATE = {1: populate_v1, 2: populate_v2, 3: populate_v3, 4: populate_v4}
+TAGS = {1: (), 2: ("复核", "数字"), 3: ("复核", "数字"), 4: ("复核", "数字")}
 
 
 def test_every_version_has_a_populate_step():

@@ -304,3 +304,24 @@ def test_vocabularies_come_from_the_rules(monkeypatch):
     monkeypatch.setattr(model, "_rules_vocabulary", lambda: None)  # rules unreadable: built-in copy
     assert model.vocabulary("category") == model.CATEGORIES
     assert model.choice("category", "亮点") == "highlight"
+
+
+def test_the_reviewer_name_lives_with_its_database(tmp_path):
+    from xxgk_desk.core.store import Store
+
+    a = Store(tmp_path / "a.sqlite3")
+    b = Store(tmp_path / "b.sqlite3")
+    assert a.reviewer_name is None and b.reviewer_name is None
+    a.set_reviewer_name("张三")
+    b.set_reviewer_name(" 李四 ")
+    a.close()
+    b.close()
+    a, b = Store(tmp_path / "a.sqlite3"), Store(tmp_path / "b.sqlite3")
+    assert (a.reviewer_name, a.reviewer) == ("张三", "张三")
+    assert (b.reviewer_name, b.reviewer) == ("李四", "李四")
+    a.set_setting("letter/issuer", "某省教育厅办公室")
+    assert a.settings() == {"reviewer": "张三", "letter/issuer": "某省教育厅办公室"}
+    a.set_setting("letter/issuer", None)
+    assert a.setting("letter/issuer") is None
+    a.close()
+    b.close()

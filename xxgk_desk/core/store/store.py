@@ -28,6 +28,7 @@ from . import (
     reanchor,
     reviews,
     schema,
+    settings,
     undo,
     w3c,
 )
@@ -71,13 +72,15 @@ class Store:
         busy_timeout: float = BUSY_TIMEOUT_S,
     ) -> None:
         self.path: Path = resolve_db_path(path)
-        self.reviewer = reviewer or default_reviewer()
         self.conn = Connection(self.path, busy_timeout=busy_timeout)
         try:
             self.backup_made: Path | None = migrate(self.conn)
         except BaseException:
             self.conn.close()
             raise
+        #: Who signs what this Store writes: the name given, else the one this database keeps,
+        #: else the login name (see :attr:`reviewer_name` for whether the database has one).
+        self.reviewer = reviewer or self.reviewer_name or default_reviewer()
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
@@ -91,6 +94,29 @@ class Store:
 
     def _who(self, reviewer: str | None) -> str:
         return reviewer or self.reviewer
+
+    # -- settings of this database ---------------------------------------------------------
+    @property
+    def reviewer_name(self) -> str | None:
+        """The reviewer this database belongs to (None until someone set it)."""
+        return settings.get(self.conn, settings.REVIEWER)
+
+    def set_reviewer_name(self, name: str) -> None:
+        """Sign this database's notes with ``name`` from now on (kept in the database, not the computer)."""
+        name = name.strip()
+        if not name:
+            raise StoreError("invalid", "审核人姓名不能为空。")
+        settings.put(self.conn, settings.REVIEWER, name)
+        self.reviewer = name
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        return settings.get(self.conn, key, default)
+
+    def settings(self) -> dict[str, str]:
+        return settings.get_all(self.conn)
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        settings.put(self.conn, key, value)
 
     def integrity_check(self) -> str:
         """``"ok"`` when SQLite finds the file sound."""

@@ -13,13 +13,13 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from . import m001_initial, m002_tags_and_indexes, m003_selector_hash, m004_batch_cache
+from . import m001_initial, m002_tags_and_indexes, m003_selector_hash, m004_batch_cache, m005_settings
 
 Migration = Callable[[sqlite_utils.Database], None]
 
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = tuple(
     (m.VERSION, m.__name__.rsplit(".", 1)[-1], m.up)
-    for m in (m001_initial, m002_tags_and_indexes, m003_selector_hash, m004_batch_cache)
+    for m in (m001_initial, m002_tags_and_indexes, m003_selector_hash, m004_batch_cache, m005_settings)
 )
 LATEST = MIGRATIONS[-1][0]
 
