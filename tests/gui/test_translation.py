@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtWidgets import QDialogButtonBox
 
 from xxgk_desk.gui import app as gui_app
 from xxgk_desk.gui import main_window as mw
@@ -104,8 +105,19 @@ def test_chinese_is_the_default(tmp_path, qapp, qtbot) -> None:
     s.clear()
     s.setValue("reviewer/name", "测试审核员")
     s.sync()
-    assert gui_app.install_translation(qapp, str(gui_app.settings().value("ui/language", "zh_CN"))) is None
-    assert QCoreApplication.translate("MainWindow", "文件(&F)") == "文件(&F)"
-    w = mw.MainWindow(db_path=str(tmp_path / "reviews.sqlite3"))
-    qtbot.addWidget(w)
-    assert w.menuBar().actions()[0].text() == "文件(&F)"
+    qt_chinese = gui_app.install_translation(qapp, str(gui_app.settings().value("ui/language", "zh_CN")))
+    try:
+        assert QCoreApplication.translate("MainWindow", "文件(&F)") == "文件(&F)"
+        w = mw.MainWindow(db_path=str(tmp_path / "reviews.sqlite3"))
+        qtbot.addWidget(w)
+        assert w.menuBar().actions()[0].text() == "文件(&F)"
+        # Qt's own words are Chinese too: dialog buttons, line-edit context menus
+        assert qt_chinese is not None, "qtbase_zh_CN.qm did not load"
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(buttons)
+        texts = {b.text() for b in buttons.buttons()}
+        assert texts == {"确定", "取消"}, texts
+        assert QCoreApplication.translate("QLineEdit", "&Copy") != "&Copy"
+    finally:
+        if qt_chinese is not None:
+            qapp.removeTranslator(qt_chinese)

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -39,8 +39,14 @@ def chinese_font() -> str | None:
 
 
 def install_translation(app: QApplication, language: str) -> QTranslator | None:
-    """Load the UI translation for ``language`` ("en"); Chinese is the source language."""
+    """Load the UI translation for ``language``: the app's own for "en" (Chinese is the source
+    language), Qt's own for Chinese (dialog buttons, file dialogs, context menus), so that the
+    window speaks one language at a time."""
     if language.startswith("zh"):
+        qt = QTranslator(app)
+        if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            return qt
         return None
     translator = QTranslator(app)
     qm = resource("i18n", f"xxgk_desk_{language}.qm")
