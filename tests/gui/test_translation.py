@@ -95,6 +95,15 @@ def test_main_window_in_english(english, qtbot) -> None:
         "Checklist (清单)",
     ]
     assert w.findings_panel.accept_btn.text() == "Accept as note (A)"
+    # the rule files' own words are English too (label_en beside label in resources/rules)
+    voc = w.rules.vocabulary
+    assert [w.state_box.itemText(i) for i in range(w.state_box.count())] == [
+        c.label_en for c in voc.review_states
+    ]
+    severities = [
+        w.notes_panel.severity_filter.itemText(i) for i in range(1, w.notes_panel.severity_filter.count())
+    ]
+    assert severities == [c.label_en for c in voc.severities] and "Error" in severities
 
 
 def test_chinese_is_the_default(tmp_path, qapp, qtbot) -> None:
@@ -113,7 +122,9 @@ def test_chinese_is_the_default(tmp_path, qapp, qtbot) -> None:
         assert w.menuBar().actions()[0].text() == "文件(&F)"
         # Qt's own words are Chinese too: dialog buttons, line-edit context menus
         assert qt_chinese is not None, "qtbase_zh_CN.qm did not load"
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         qtbot.addWidget(buttons)
         texts = {b.text() for b in buttons.buttons()}
         assert texts == {"确定", "取消"}, texts

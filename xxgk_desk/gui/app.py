@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from xxgk_desk import __version__
 from xxgk_desk.core.resources import resource
+from xxgk_desk.gui import labels
 
 ORG = "xxgk-desk"
 APP = "xxgk-desk"
@@ -42,6 +43,7 @@ def install_translation(app: QApplication, language: str) -> QTranslator | None:
     """Load the UI translation for ``language``: the app's own for "en" (Chinese is the source
     language), Qt's own for Chinese (dialog buttons, file dialogs, context menus), so that the
     window speaks one language at a time."""
+    labels.set_language(language)
     if language.startswith("zh"):
         qt = QTranslator(app)
         if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

@@ -34,6 +34,7 @@ from xxgk_desk.core.rules import load_rules
 from xxgk_desk.core.session import ReviewSession
 from xxgk_desk.core.store import Change, Store, StoreError
 from xxgk_desk.gui.app import settings
+from xxgk_desk.gui.labels import localized, vocabulary_label
 from xxgk_desk.gui.tasks import Cancelled, TaskRunner
 from xxgk_desk.gui.undo import StoreCommand, take_errors
 from xxgk_desk.gui.views.dialogs import NoteDialog, ask_multiline, ask_text
@@ -269,14 +270,14 @@ class MainWindow(QMainWindow):
         bar.addWidget(QLabel(self.tr(" 审核状态：")))
         self.state_box = QComboBox()
         for c in voc.review_states:
-            self.state_box.addItem(c.label, c.id)
+            self.state_box.addItem(localized(c), c.id)
         self.state_box.activated.connect(lambda _i: self.set_review(state=self.state_box.currentData()))
         bar.addWidget(self.state_box)
         bar.addWidget(QLabel(self.tr("  结论：")))
         self.conclusion_box = QComboBox()
         self.conclusion_box.addItem(self.tr("（未定）"), None)
         for c in voc.conclusions:
-            self.conclusion_box.addItem(c.label, c.id)
+            self.conclusion_box.addItem(localized(c), c.id)
         self.conclusion_box.activated.connect(
             lambda _i: self.set_review(conclusion=self.conclusion_box.currentData())
         )
@@ -654,7 +655,7 @@ class MainWindow(QMainWindow):
             self.status_counts.setText("")
             return
         inst = s.review.fields["institution"].value or Path(s.doc.path).name
-        state = self.rules.vocabulary.label("review_states", s.review_state().state)
+        state = vocabulary_label(self.rules.vocabulary, "review_states", s.review_state().state)
         self.status_doc.setText(
             self.tr("%1 · %2 · 共 %3 页 · %4")
             .replace("%1", str(inst))
@@ -685,7 +686,9 @@ class MainWindow(QMainWindow):
         if part is not None and part.section is not None:
             self.go_to_section(part.section)
         elif part is not None:
-            self.statusBar().showMessage(self.tr("报告中没有找到“%1”部分。").replace("%1", part.name), 5000)
+            self.statusBar().showMessage(
+                self.tr("报告中没有找到“%1”部分。").replace("%1", localized(part, "name")), 5000
+            )
 
     def _follow_reading(self, offset: int) -> None:
         if self.session is not None:
@@ -817,7 +820,7 @@ class MainWindow(QMainWindow):
     def add_document_note(self) -> None:
         if self.session is None or not self.ask_reviewer():
             return
-        parts = [(p.key, p.name) for p in self.rules.parts]
+        parts = [(p.key, localized(p, "name")) for p in self.rules.parts]
         dlg = NoteDialog(
             self.rules, self, title=self.tr("整篇或某部分的批注"), parts=parts, category="missing"
         )

@@ -15,7 +15,7 @@ from xxgk_desk.core.engine.model import SumCheck
 from xxgk_desk.core.engine.numbers import NUMBER, NUMBER_START, parse_number
 
 _UNIT = r"(?:条|件|次|篇|期|份|项|场|个|人次)"
-_ITEM = rf"(?P<label>[^，,；;。（(\d\n]{{1,24}}?)\s*(?:共|为|达)?\s*(?P<num>{NUMBER})\s*(?P<approx>余|多)?\s*(?P<unit>{_UNIT})"
+_ITEM = rf"(?P<label>[^，,；;。（(\d\n]{{1,24}}?)\s*(?:(?:共|为|达)\s*)?(?P<num>{NUMBER})\s*(?P<approx>余|多)?\s*(?P<unit>{_UNIT})"
 ITEM_RE = re.compile(_ITEM)
 TOTAL_RE = re.compile(
     rf"(?P<lead>共|总计|合计|累计|全年|总共)[^，,；;。\n]{{0,20}}?(?P<num>{NUMBER})\s*(?P<approx>余|多)?\s*(?P<unit>{_UNIT})"

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from xxgk_desk.core.rules import RuleSet
 from xxgk_desk.core.session import FieldRow, FindingRow
 from xxgk_desk.core.store import Note
+from xxgk_desk.gui.labels import localized
 from xxgk_desk.gui.models.rows import Column, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -113,7 +114,9 @@ class FindingsModel(RowsModel):
         return [
             Column(
                 self.tr("级别"),
-                lambda r: sev[r.finding.severity].label if r.finding.severity in sev else r.finding.severity,
+                lambda r: (
+                    localized(sev[r.finding.severity]) if r.finding.severity in sev else r.finding.severity
+                ),
                 sort=lambda r: SEVERITY_RANK.get(r.finding.severity, 9),
                 foreground=lambda r: (
                     QBrush(QColor(sev[r.finding.severity].colour or "#000"))
@@ -123,7 +126,7 @@ class FindingsModel(RowsModel):
             ),
             Column(
                 self.tr("问题"),
-                lambda r: self.rules.rule(r.finding.rule).title,
+                lambda r: localized(self.rules.rule(r.finding.rule), "title"),
                 tooltip=lambda r: r.finding.message,
             ),
             Column(self.tr("说明"), lambda r: r.finding.message, tooltip=lambda r: r.finding.message),
@@ -178,15 +181,17 @@ class NotesModel(RowsModel):
         return [
             Column(
                 self.tr("类别"),
-                lambda n: cats[n.category].label if n.category in cats else n.category,
+                lambda n: localized(cats[n.category]) if n.category in cats else n.category,
                 background=lambda n: _colour(cats[n.category].colour, 60) if n.category in cats else None,
             ),
             Column(
                 self.tr("级别"),
-                lambda n: sev[n.severity].label if n.severity in sev else n.severity,
+                lambda n: localized(sev[n.severity]) if n.severity in sev else n.severity,
                 sort=lambda n: SEVERITY_RANK.get(n.severity, 9),
             ),
-            Column(self.tr("状态"), lambda n: status[n.status].label if n.status in status else n.status),
+            Column(
+                self.tr("状态"), lambda n: localized(status[n.status]) if n.status in status else n.status
+            ),
             Column(self.tr("内容"), lambda n: n.body.replace("\n", " "), tooltip=lambda n: n.body),
             Column(self.tr("原文"), lambda n: (n.quote or self.tr("（整篇/整个部分）")).replace("\n", " ")),
             Column(
@@ -290,7 +295,7 @@ class PartsModel(RowsModel):
         return [
             Column(
                 self.tr("标准部分"),
-                lambda p: f"{STATUS_MARK[p.status]}  {p.name}",
+                lambda p: f"{STATUS_MARK[p.status]}  {localized(p, 'name')}",
                 foreground=lambda p: QBrush(QColor(colours[p.status])),
                 tooltip=lambda p: labels[p.status],
             ),

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from xxgk_desk.core.rules import RuleSet
+from xxgk_desk.gui.labels import localized
 
 
 class NoteDialog(QDialog):
@@ -45,11 +46,11 @@ class NoteDialog(QDialog):
             form.addRow(self.tr("原文："), label)
         self.category = QComboBox()
         for c in voc.note_categories:
-            self.category.addItem(c.label, c.id)
+            self.category.addItem(localized(c), c.id)
         self.category.setCurrentIndex(max(self.category.findData(category or voc.default_note_category), 0))
         self.severity = QComboBox()
         for s in voc.severities:
-            self.severity.addItem(s.label, s.id)
+            self.severity.addItem(localized(s), s.id)
         self.severity.setCurrentIndex(max(self.severity.findData(severity), 0))
         form.addRow(self.tr("类别："), self.category)
         form.addRow(self.tr("级别："), self.severity)

@@ -35,6 +35,7 @@ from xxgk_desk.core.batch import COVERAGE_LABELS, CoverageMatrix, RowFilter, Wor
 from xxgk_desk.core.compare import diff
 from xxgk_desk.core.rules import RuleSet
 from xxgk_desk.core.store import Store
+from xxgk_desk.gui.labels import localized
 from xxgk_desk.gui.models.overview_model import ROW_ROLE, OverviewFilter, OverviewModel
 from xxgk_desk.gui.tasks import TaskRunner
 
@@ -193,12 +194,12 @@ class OverviewWindow(QMainWindow):
         self.state_box = QComboBox()
         self.state_box.addItem(self.tr("全部状态"), None)
         for c in voc.review_states:
-            self.state_box.addItem(c.label, c.id)
+            self.state_box.addItem(localized(c), c.id)
         self.rule_box = QComboBox()
         self.part_box = QComboBox()
         self.part_box.addItem(self.tr("缺少任一部分"), None)
         for p in self.rules.parts:
-            self.part_box.addItem(self.tr("缺：") + p.name, p.key)
+            self.part_box.addItem(self.tr("缺：") + localized(p, "name"), p.key)
         self.text_box = QLineEdit()
         self.text_box.setPlaceholderText(self.tr("按学校、文件名筛选…"))
         for w in (self.state_box, self.rule_box, self.part_box):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from xxgk_desk.core.rules import RuleSet
+from xxgk_desk.gui.labels import localized, vocabulary_label
 from xxgk_desk.gui.models.outline_model import SECTION_ROLE, OutlineModel
 from xxgk_desk.gui.models.panels import (
     ChecklistModel,
@@ -220,15 +221,17 @@ class NotesPanel(QWidget):
         voc = rules.vocabulary
         filters = QHBoxLayout()
         self.status_filter = self._combo(
-            self.tr("全部状态"), [(c.id, c.label) for c in voc.note_statuses], "status"
+            self.tr("全部状态"), [(c.id, localized(c)) for c in voc.note_statuses], "status"
         )
         self.category_filter = self._combo(
-            self.tr("全部类别"), [(c.id, c.label) for c in voc.note_categories], "category"
+            self.tr("全部类别"), [(c.id, localized(c)) for c in voc.note_categories], "category"
         )
         self.severity_filter = self._combo(
-            self.tr("全部级别"), [(c.id, c.label) for c in voc.severities], "severity"
+            self.tr("全部级别"), [(c.id, localized(c)) for c in voc.severities], "severity"
         )
-        self.part_filter = self._combo(self.tr("全部部分"), [(p.key, p.name) for p in rules.parts], "part")
+        self.part_filter = self._combo(
+            self.tr("全部部分"), [(p.key, localized(p, "name")) for p in rules.parts], "part"
+        )
         self.sort_choice = QComboBox()
         self.sort_choice.addItem(self.tr("按位置"), 5)
         self.sort_choice.addItem(self.tr("按时间"), 7)
@@ -312,7 +315,7 @@ class NotesPanel(QWidget):
     def show_thread(self, note) -> None:
         voc = self.rules.vocabulary
         parts = [f"<p><b>{_html(note.reviewer or '')}</b> · {note.created_at[:16].replace('T', ' ')} · "
-                 f"{_html(voc.label('note_statuses', note.status))}<br>{_html(note.body)}</p>"]  # fmt: skip
+                 f"{_html(vocabulary_label(voc, 'note_statuses', note.status))}<br>{_html(note.body)}</p>"]  # fmt: skip
         if note.quote:
             parts.insert(0, f"<p style='color:#374151'>“{_html(note.quote[:300])}”</p>")
         if note.anchor is not None and note.anchor.status == "orphan":
