@@ -78,9 +78,9 @@ def _applies(rules, rule_id: str, truth: dict) -> bool:
         return True
     start, end = truth.get("period_start"), truth.get("period_end")
     vf, vt = getattr(rule, "valid_from", None), getattr(rule, "valid_to", None)
-    if vf and start and start < str(vf):
-        return False
-    if vt and end and end > str(vt):
+    if vf and end and end < str(vf):
+        return False  # the period ended before the rule came into force
+    if vt and start and start > str(vt):
         return False
     return True
 

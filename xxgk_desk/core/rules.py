@@ -95,7 +95,9 @@ def _load(rules_dir: Path, parts_file: Path | None) -> RuleSet:
     checklist = read_checklist(Source(paths["checklist.yaml"]))
     wrong_citation = next(r for r in rules if r.id == "wrong_citation")
     citations = read_citations(Source(paths["citations.yaml"]), set(wrong_citation.messages))
-    figures = read_figures(Source(paths["figures.yaml"]), set(STANDARD_PART_KEYS) | {p.key for p in parts})
+    fig_src = Source(paths["figures.yaml"])
+    figures = read_figures(fig_src, set(STANDARD_PART_KEYS) | {p.key for p in parts})
+    table_columns = fig_src.texts(fig_src.data, "table_columns", "", ())
     score = read_score(Source(paths["score.yaml"]))
     return RuleSet(
         parts,
@@ -108,6 +110,7 @@ def _load(rules_dir: Path, parts_file: Path | None) -> RuleSet:
         score,
         merges,
         MappingProxyType({k: str(v) for k, v in paths.items()}),
+        tuple(table_columns),
     )
 
 

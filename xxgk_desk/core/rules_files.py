@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from types import MappingProxyType
 
@@ -97,6 +98,19 @@ def read_vocabulary(src: Source) -> Vocabulary:
     return vocab
 
 
+def _date(src: Source, d: dict, key: str, where: str) -> dt.date | None:
+    """An optional ISO date (YAML reads 2019-05-14 as a date already)."""
+    raw = d.get(key)
+    if raw is None:
+        return None
+    if isinstance(raw, dt.date):
+        return raw
+    try:
+        return dt.date.fromisoformat(str(raw))
+    except ValueError:
+        raise src.fail(where, f"{key} 不是日期（应写成 2019-05-14）：{raw!r}") from None
+
+
 def read_rules(src: Source, vocab: Vocabulary) -> tuple[tuple[Rule, ...], dict[str, str]]:
     raw_ph = src.get(src.data, "placeholders", "", dict)
     placeholders = {str(k): str(v) for k, v in raw_ph.items()}
@@ -132,6 +146,8 @@ def read_rules(src: Source, vocab: Vocabulary) -> tuple[tuple[Rule, ...], dict[s
                 src.texts(d, "not_triggered_by", where),
                 MappingProxyType(dict(src.get(d, "params", where, dict, {}))),
                 MappingProxyType(lexicons),
+                _date(src, d, "valid_from", where),
+                _date(src, d, "valid_to", where),
             )
         )
     ids = [r.id for r in rules]
@@ -355,6 +371,8 @@ def read_citations(src: Source, messages: set[str]) -> Citations:
                 src.get(d, "window", where, int, 40),
                 src.text(d, "note", where, ""),
                 read_examples(src, f"{where}.examples", d.get("examples")),
+                _date(src, d, "valid_from", where),
+                _date(src, d, "valid_to", where),
             )
         )
     src.unique([c.id for c in wrong], "wrong", "id")
@@ -368,6 +386,8 @@ def read_citations(src: Source, messages: set[str]) -> Citations:
                 src.text(d, "title", where),
                 src.get(d, "year", where, int, None),
                 src.text(d, "note", where, ""),
+                _date(src, d, "valid_from", where),
+                _date(src, d, "valid_to", where),
             )
         )
     src.unique([v.number for v in valid], "valid", "文号")
@@ -433,6 +453,7 @@ def read_figures(src: Source, part_keys: set[str]) -> tuple[Figure, ...]:
                 src.texts(d, "aliases", where),
                 subterms("channels"),
                 subterms("outcomes"),
+                lex("subjects"),
             )
         )
     keys = [f.key for f in figures]

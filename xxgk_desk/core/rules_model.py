@@ -7,6 +7,7 @@ ignores whitespace (the match runs on a squashed copy and is mapped back).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -384,6 +385,12 @@ class Rule:
     not_triggered_by: tuple[str, ...] = ()
     params: Mapping[str, Any] = field(default_factory=_empty)
     lexicons: Mapping[str, Lexicon] = field(default_factory=_empty)
+    valid_from: dt.date | None = None  # the rule holds for reports whose period overlaps these dates
+    valid_to: dt.date | None = None
+
+    def applies(self, start: dt.date | None, end: dt.date | None) -> bool:
+        """Whether the rule holds for a report whose period runs from ``start`` to ``end`` (None: unknown)."""
+        return in_force(self.valid_from, self.valid_to, start, end)
 
     def message(self, variant: str = "default", /, **kw: Any) -> str:
         """The message ``variant`` with its placeholders filled (KeyError if one is missing)."""
@@ -395,6 +402,17 @@ class Rule:
 
     def lexicon(self, name: str) -> Lexicon:
         return self.lexicons[name]
+
+
+def in_force(
+    valid_from: dt.date | None, valid_to: dt.date | None, start: dt.date | None, end: dt.date | None
+) -> bool:
+    """True when [valid_from, valid_to] overlaps the period [start, end]; an unknown period overlaps."""
+    if valid_from is not None and end is not None and end < valid_from:
+        return False
+    if valid_to is not None and start is not None and start > valid_to:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -418,6 +436,10 @@ class Citation:
     window: int = 40
     note: str = ""
     examples: Examples = Examples()
+    # the cited number was itself right while these dates held (国务院令第492号 until 2019-05-14):
+    # it is wrong only for a report whose period lies wholly outside them
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -427,6 +449,8 @@ class ValidCitation:
     title: str
     year: int | None = None
     note: str = ""
+    valid_from: dt.date | None = None  # in force from (国务院令第711号: 2019-05-15)
+    valid_to: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -434,12 +458,21 @@ class Citations:
     wrong: tuple[Citation, ...]
     valid: tuple[ValidCitation, ...]
 
-    def find_wrong(self, text: str) -> list[CitationHit]:
-        """Wrong citations in ``text``: not inside a valid number, not a historical mention."""
+    def find_wrong(
+        self, text: str, start: dt.date | None = None, end: dt.date | None = None
+    ) -> list[CitationHit]:
+        """Wrong citations in ``text``: not inside a valid number, not a historical mention, and — for a
+        number that was right once — not cited in a report whose period (``start``–``end``) it was in force for."""
         s, index = squash(text)
         valid = [m.span() for v in self.valid for m in v.regex.finditer(s)]
         out: list[CitationHit] = []
         for c in self.wrong:
+            if (
+                (c.valid_from or c.valid_to)
+                and (start or end)
+                and in_force(c.valid_from, c.valid_to, start, end)
+            ):
+                continue
             for m in c.regex.finditer(s):
                 a, b = m.span()
                 if a == b or any(a < vb and va < b for va, vb in valid):
@@ -447,9 +480,22 @@ class Citations:
                 around = s[max(0, a - c.window) : a] + s[b : b + c.window]
                 if any(h in around for h in c.historical):
                     continue
-                start, end = index[a], index[b - 1] + 1
-                out.append(CitationHit(c, start, end, text[start:end]))
+                a0, b0 = index[a], index[b - 1] + 1
+                out.append(CitationHit(c, a0, b0, text[a0:b0]))
         out.sort(key=lambda h: h.start)
+        return out
+
+    def not_yet_valid(
+        self, text: str, start: dt.date | None, end: dt.date | None
+    ) -> list[tuple[ValidCitation, int, int]]:
+        """Real numbers cited in a report whose period ended before they came into force (711号 in 2017)."""
+        s, index = squash(text)
+        out = []
+        for v in self.valid:
+            if v.valid_from is None or in_force(v.valid_from, v.valid_to, start, end):
+                continue
+            for m in v.regex.finditer(s):
+                out.append((v, index[m.start()], index[m.end() - 1] + 1))
         return out
 
 
@@ -517,6 +563,7 @@ class Figure:
     aliases: tuple[str, ...] = ()
     channels: tuple[FigureTerm, ...] = ()
     outcomes: tuple[FigureTerm, ...] = ()
+    subjects: Lexicon = Lexicon()  # words that name the figure in a clause or a table row
 
     @property
     def unit(self) -> str | None:
@@ -591,6 +638,7 @@ class RuleSet:
     score: ScoreModel
     merge_examples: tuple[MergeExample, ...] = ()
     files: Mapping[str, str] = field(default_factory=_empty)
+    table_columns: tuple[str, ...] = ()  # figures.yaml: header words of a table's value column
     _parts: Mapping[str, Part] = field(init=False, repr=False, compare=False)
     _rules: Mapping[str, Rule] = field(init=False, repr=False, compare=False)
     _figures: Mapping[str, Figure] = field(init=False, repr=False, compare=False)
@@ -665,7 +713,7 @@ class RuleSet:
             for name, lex in rule.lexicons.items():
                 yield f"rules: {rule.id}.{name}", lex
         for f in self.figures:
-            for name in ("patterns", "zero", "all"):
+            for name in ("patterns", "zero", "all", "subjects"):
                 yield f"figures: {f.key}.{name}", getattr(f, name)
             for t in (*f.channels, *f.outcomes):
                 yield f"figures: {f.key}.{t.key}", t.terms

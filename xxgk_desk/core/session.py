@@ -9,12 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from xxgk_desk.core.engine import review as run_review
 from xxgk_desk.core.engine.model import FieldValue as EngineField
 from xxgk_desk.core.engine.model import Finding
 from xxgk_desk.core.outline import section_path
 from xxgk_desk.core.pipeline import Analysis
 from xxgk_desk.core.rules import RuleSet, load_rules
 from xxgk_desk.core.store import Change, DocRef, Note, Store
+
+EVIDENCE = "@evidence"  # stored beside a corrected field: the span the reviewer pointed at
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,25 @@ class ReviewSession:
         if year is None and fields["period_end"].value:
             year = int(str(fields["period_end"].value)[:4])
         self.ref: DocRef = store.register_version(self.doc, fields["institution"].value, year)
+        if self.corrections():
+            self.recheck()
+
+    # -- the reviewer's corrections feed the checks -----------------------------------
+    def corrections(self) -> dict[str, EngineField]:
+        """Corrected fields as engine values; the evidence is the sentence the reviewer pointed at, if any."""
+        stored = self.store.list_fields(self.ref.id)
+        out = {}
+        for key, st in stored.items():
+            if key.endswith(EVIDENCE) or st.value is None:
+                continue
+            ev = stored.get(key + EVIDENCE)
+            ev = ev.value if ev is not None and isinstance(ev.value, dict) else {}
+            out[key] = EngineField(key, st.value, ev.get("start"), ev.get("end"), ev.get("quote"))
+        return out
+
+    def recheck(self) -> None:
+        """Re-run the sum checks, figure_missing and the score over the corrected fields."""
+        self.review = run_review(self.doc, self.sections, self.rules, self.corrections())
 
     # -- reading ---------------------------------------------------------------------
     @property
@@ -99,7 +121,10 @@ class ReviewSession:
         rows = []
         for key, fv in self.review.fields.items():
             st = stored.get(key)
-            rows.append(self._field_row(key, fv, st))
+            read = self.analysis.review.fields.get(key, fv)  # what the engine read, before corrections
+            evidence = fv if st is not None and st.value is not None and fv.start is not None else read
+            rows.append(self._field_row(key, EngineField(key, read.value, evidence.start, evidence.end,
+                                                         evidence.quote), st))  # fmt: skip
         return rows
 
     def _field_row(self, key: str, fv: EngineField, st) -> FieldRow:
@@ -162,16 +187,27 @@ class ReviewSession:
     def delete_note(self, note_id: str) -> Change:
         return self.store.delete_note(note_id)
 
-    def set_field(self, key: str, value: Any, reviewed: bool = True) -> Change:
-        extracted = self.review.fields[key].value if key in self.review.fields else None
+    def set_field(
+        self, key: str, value: Any, reviewed: bool = True, evidence: tuple[int, int] | None = None
+    ) -> Change:
+        """The reviewer's value for a field (``evidence``: the selected sentence it is read from); the
+        checks that depend on it run again at once."""
+        extracted = self.analysis.review.fields[key].value if key in self.analysis.review.fields else None
         self._touch_review()
-        return self.store.set_field(
+        if evidence is not None:
+            s, e = evidence
+            self.store.set_field(
+                self.ref.id, key + EVIDENCE, value={"start": s, "end": e, "quote": self.doc.text[s:e]}
+            )
+        change = self.store.set_field(
             self.ref.id,
             key,
             value=value,
             extracted=extracted,
             status="reviewed" if reviewed else "unreviewed",
         )
+        self.recheck()
+        return change
 
     def accept_finding(self, finding: Finding, body: str | None = None) -> Change:
         category = self.rules.rule(finding.rule).category
@@ -199,10 +235,14 @@ class ReviewSession:
         return self.store.set_review(self.ref.id, **kw)
 
     def undo(self, change: Change) -> Change:
-        return self.store.undo(change)
+        out = self.store.undo(change)
+        self.recheck()
+        return out
 
     def redo(self, change: Change) -> Change:
-        return self.store.redo(change)
+        out = self.store.redo(change)
+        self.recheck()
+        return out
 
     def _touch_review(self) -> None:
         """The first thing a reviewer does moves the report from 未审 to 审核中."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.engine.report import SCHOOL, TITLE, base, fired, quiet, serious
+from tests.core.engine.report import SCHOOL, TITLE, base, findings, fired, quiet, serious
 
 REQUESTS = "学校共受理信息公开申请5件，其中予以公开3件，部分公开1件，不予公开1件"
 
@@ -104,8 +104,8 @@ def test_chinese_numeral_breakdown_that_adds_up(check):
 @pytest.mark.parametrize(
     "sentence",
     [
-        # per-channel counts overlap (the same item on the website and on WeChat)
-        "学校共发布信息1286条，其中信息公开网发布512条、门户网站发布586条、微信公众号发布288条。",
+        # per-channel counts that fall short: 其中 names only some channels
+        "学校共发布信息1286条，其中门户网站发布586条、微信公众号发布288条。",
         # 按内容分类: classes overlap
         "按内容分类，共发布信息1286条，其中招生类384条、财务类356条、人事类298条、教学类320条。",
         # approximate totals
@@ -134,6 +134,7 @@ def test_chinese_numeral_breakdown_that_adds_up(check):
     ],
 )
 def test_sum_traps(check, sentence):
+    """Breakdowns that are not sum claims stay quiet."""
     r = check(base().add("active", sentence))
     quiet(r, "sum_mismatch")
     assert all(s.adds_up for s in r.review.sum_checks)
@@ -291,3 +292,48 @@ def test_institution_from_the_signoff_when_the_title_has_no_name(check):
     r = check(base().replace(TITLE, "2023—2024学年信息公开工作年度报告"))
     f = r.review.fields["institution"]
     assert f.value == SCHOOL and f.start > 0
+
+
+def test_channels_that_exceed_the_total_are_a_possible_double_count(check):
+    """Issue 14: per-channel counts above the total (a column inside the website) are reported, as a warning."""
+    r = check(
+        base().add(
+            "active",
+            "学校共发布信息1286条，其中信息公开网发布512条、门户网站发布586条、微信公众号发布288条。",
+        )
+    )
+    (f,) = findings(r, "sum_mismatch", ("error", "warning"))
+    assert f.severity == "warning" and "重复统计" in f.message and "1386" in f.message
+    s = next(s for s in r.review.sum_checks if s.total == 1286 and s.caveat)
+    assert s.caveat == "overlap" and not s.adds_up
+
+
+def test_a_nested_channel_short_of_the_total_is_still_reported(check):
+    r = check(base().add("active", "学校共发布信息980条，其中学校网站620条、信息公开专栏410条。"))
+    (f,) = findings(r, "sum_mismatch", ("error", "warning"))
+    assert "可能相互包含" in f.message
+
+
+def test_a_part_in_another_unit_is_checked_and_the_message_says_so(check):
+    r = check(
+        base().add("active", "全年共发布信息1326条，其中门户网站742条，官方微信公众号398条，官方微博161件。")
+    )
+    (f,) = findings(r, "sum_mismatch", ("error",))
+    assert "单位不一致" in f.message and "条、件" in f.message
+    assert next(s for s in r.review.sum_checks if s.total == 1326).units == ("条", "件")
+
+
+def test_parts_in_another_unit_that_add_up_are_fine(check):
+    r = check(
+        base().add("active", "全年共发布信息1301条，其中门户网站742条，官方微信公众号398条，官方微博161件。")
+    )
+    quiet(r, "sum_mismatch")
+
+
+def test_a_deadline_after_the_parts_is_not_a_part(check):
+    r = check(
+        base().add(
+            "active", "共收到意见建议6件，其中采纳4件，部分采纳1份，解释说明1件，均在15个工作日内回复。"
+        )
+    )
+    quiet(r, "sum_mismatch")

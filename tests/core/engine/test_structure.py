@@ -11,6 +11,7 @@ from tests.core.engine.report import (
     TITLE,
     Report,
     base,
+    findings,
     fired,
     link,
     quiet,
@@ -410,7 +411,10 @@ def test_government_template_is_a_warning(check):
     assert r.review.gov_template
     quiet(r, "not_annual_report")
     quiet(r, "late_report")  # its own deadline is 31 January
-    quiet(r, "figure_missing")  # the figures are in the template tables
+    # the template tables carry the request figures; 举报 has no place in them, so its absence is reported
+    assert [f.message for f in findings(r, "figure_missing")] == [
+        "报告未说明因信息公开工作受到举报的件数（属“因学校信息公开工作受到举报、复议、诉讼的情况”部分）；即使为零，也应明确写出。"
+    ]
     assert fired(r, "period_calendar_year").quote == "2023年1月1日至2023年12月31日"
     assert {s.kind for s in r.review.sum_checks} == {"gov_table"}
     assert all(s.adds_up for s in r.review.sum_checks)

@@ -15,7 +15,7 @@ from xxgk_desk.core.engine.figures import extract_figures
 from xxgk_desk.core.engine.findings import run_all
 from xxgk_desk.core.engine.findings.base import Facts
 from xxgk_desk.core.engine.institution import identify
-from xxgk_desk.core.engine.model import Review
+from xxgk_desk.core.engine.model import FieldValue, Review
 from xxgk_desk.core.engine.parts import find_parts
 from xxgk_desk.core.engine.periods import find_period, find_report_date, find_title_year
 from xxgk_desk.core.engine.score import compute_score
@@ -34,14 +34,21 @@ def is_gov_template(ctx: Context) -> bool:
     return rule.lexicon("markers").score(ctx.text) >= int(rule.params.get("threshold", 4))
 
 
-def review(doc: Document, sections: tuple[Section, ...], rules: RuleSet | None = None) -> Review:
+def review(
+    doc: Document,
+    sections: tuple[Section, ...],
+    rules: RuleSet | None = None,
+    corrections: dict[str, FieldValue] | None = None,
+) -> Review:
     """Check one document against the rules.
 
     Every lexicon runs on the simplified-character view of the text (same offsets); the quotes of
-    the result are then taken from the original text."""
+    the result are then taken from the original text. ``corrections`` are a reviewer's values for
+    fields (with the sentence they point at as evidence, or none): they replace what was read, so the
+    sum checks, figure_missing and the score follow them."""
     rules = rules or load_rules()
     view = simplified_doc(doc)
-    result = _review(view, sections, rules)
+    result = _review(view, sections, rules, corrections or {})
     return result if view is doc else _requote(result, doc.text, view.text)
 
 
@@ -74,15 +81,35 @@ def _requote(result: Review, original: str, view: str) -> Review:
     )
 
 
-def _review(doc: Document, sections: tuple[Section, ...], rules: RuleSet) -> Review:
+def is_rules_document(ctx: Context) -> bool:
+    """A guide, catalogue, regulation or notice (not_annual_report kinds in params.no_report_kinds): its
+    headings describe rules, not the parts of a report, and its numbers are not the year's figures."""
+    rule = ctx.rules.rule("not_annual_report")
+    kinds = set(rule.params.get("no_report_kinds", ()))
+    lex = rule.lexicon("title_reject")
+    for s in ctx.title_sections():
+        hit = lex.search(ctx.text[s.start : s.title_end])
+        if hit and hit.term.name in kinds:
+            return True
+    return False
+
+
+def _review(
+    doc: Document, sections: tuple[Section, ...], rules: RuleSet, corrections: dict[str, FieldValue]
+) -> Review:
     ctx = Context(doc, sections, rules)
+    rules_doc = is_rules_document(ctx)
     parts, hits = find_parts(ctx)
+    if rules_doc:
+        parts = [dataclasses.replace(p, status="missing", section=None, how="") for p in parts]
+        hits, ctx.part_spans = {}, []
     institution, inst_facts = identify(ctx)
     fields = {"institution": institution, "title_year": find_title_year(ctx)}
     start, end, period = find_period(ctx)
     fields["period_start"], fields["period_end"] = start, end
     fields["report_date"] = find_report_date(ctx)
-    fields.update(extract_fields(ctx))
+    fields.update({k: FieldValue(k, None) for k in extract_fields(ctx)} if rules_doc else extract_fields(ctx))
+    fields.update({k: v for k, v in corrections.items() if k in fields})
     fields = {k: fields[k] for k in FIELD_ORDER if k in fields} | {
         k: v for k, v in fields.items() if k not in FIELD_ORDER
     }

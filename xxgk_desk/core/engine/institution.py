@@ -32,6 +32,7 @@ _STOP_PREFIX = re.compile(
     r"大力|推进|推动|加强|加快|深化|落实|围绕|依托|面向|针对|组织|开展|建设|完善|健全|持续|进一步|积极|认真|"
     r"督促|指导|协调|配合|参加|参与|召开|举办|发布|公开|公布|进入|深入|走进|覆盖|包括|涉及|由|向|在|对|为|从|以|于)"
 )
+_JOINER = re.compile(r"或|的|及其")  # "党委办公室或各学院" is a phrase, not a name
 _CITED = re.compile(r"《[^《》\n]{0,60}》")
 _TITLE_SEP = re.compile(r"[\s\u3000]+")
 
@@ -97,7 +98,7 @@ def _candidates(text: str, max_len: int = 16) -> Counter:
         run = text[i:end]
         for k in range(0, len(run) - len(m.group()) - 1):
             name = run[k:]
-            if name in _GENERIC or name[0] in _NOT_START or _STOP_PREFIX.match(name):
+            if name in _GENERIC or name[0] in _NOT_START or _STOP_PREFIX.match(name) or _JOINER.search(name):
                 continue
             found[name] += 0  # registered; counted below
     counts = Counter({name: text.count(name) for name in found})
@@ -162,11 +163,15 @@ def _signoff_lines(ctx: Context) -> list[tuple[int, int]]:
     text = ctx.text
     chrome = ctx.rules.rule("foreign_text").lexicons.get("chrome")
     out = []
+    seen = 0
     for block in reversed(ctx.doc.blocks):
-        if block.start < len(text) * 0.5:
-            break
+        if block.kind == "table":
+            continue
+        seen += 1
+        if seen > 15:
+            break  # the closing lines only (an annex table after the 落款 does not count)
         line = text[block.start : block.end].strip()
-        if block.kind == "table" or not 3 <= len(line) <= 40 or re.search(r"[。；，,]", line):
+        if not 3 <= len(line) <= 40 or re.search(r"[。；，,]", line):
             continue
         if chrome is not None and chrome.matches(line):
             continue

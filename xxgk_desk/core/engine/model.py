@@ -50,10 +50,13 @@ class SumCheck:
     parts: tuple[int | float, ...]
     adds_up: bool
     kind: str = "breakdown"  # breakdown / requests / gov_table
+    caveat: str | None = None  # units (the parts use other units) / overlap (channels may include each other)
+    units: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         return {"quote": self.quote, "start": self.start, "end": self.end, "total": self.total,
-                "parts": list(self.parts), "adds_up": self.adds_up, "kind": self.kind}  # fmt: skip
+                "parts": list(self.parts), "adds_up": self.adds_up, "kind": self.kind,
+                "caveat": self.caveat, "units": list(self.units)}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +102,8 @@ class Finding:
     quote: str | None = None
     part: str | None = None
     ocr: bool = False
+    #: for a cut text: the standard parts after the cut, which cannot be judged
+    cut_parts: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -110,7 +115,8 @@ class Finding:
 
     def to_json(self) -> dict:
         return {"rule": self.rule, "severity": self.severity, "message": self.message, "start": self.start,
-                "end": self.end, "quote": self.quote, "part": self.part, "key": self.key, "ocr": self.ocr}  # fmt: skip
+                "end": self.end, "quote": self.quote, "part": self.part, "key": self.key, "ocr": self.ocr,
+                "cut_parts": list(self.cut_parts)}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

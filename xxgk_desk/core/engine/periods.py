@@ -16,7 +16,7 @@ _PERIOD_CUE = re.compile(
 _TITLE_YEAR = [
     re.compile(r"(\d{4})\s*[—–\-－~～至到]+\s*(?P<y>\d{4})\s*学年"),
     re.compile(r"(?P<y>\d{4})\s*年度"),
-    re.compile(r"(?P<y>\d{4})\s*年"),
+    re.compile(r"(?P<y>\d{4})\s*年(?!\s*(?:修订|修正|修改|印发|制定|版))"),  # not 2024年修订
 ]
 _SIGNOFF = re.compile(
     r"^(?:(?:发布|成文|报告|落款)?(?:日期|时间)\s*[:：]\s*)?(?P<date>.+?)\s*(?:[（(]?(?:盖章|印章)[)）]?)?$"
@@ -92,5 +92,18 @@ def find_report_date(ctx: Context) -> FieldValue:
             if dates:
                 hit = dates[-1]
     if hit is None:
+        hit = _closing_date(ctx)
+    if hit is None:
         return FieldValue("report_date", None)
     return FieldValue("report_date", hit.date.isoformat(), hit.start, hit.end, text[hit.start : hit.end])
+
+
+def _closing_date(ctx: Context):
+    """A date that ends the text after the last sentence, on the same line (a flattened web copy's 落款)."""
+    text = ctx.text.rstrip()
+    tail_start = max(text.rfind("。"), text.rfind("\n"), len(text) - 60) + 1
+    block = ctx.doc.block_at(tail_start)
+    if block is not None and block.kind == "table":
+        return None
+    dates = find_dates(ctx.text, tail_start, len(text))
+    return dates[-1] if dates and dates[-1].end == len(text) else None

@@ -1,9 +1,12 @@
 """Total-then-parts claims (共…N条，其中A条、B条) and whether the parts add up.
 
-Only claims that really are sums are checked: a breakdown by channel or by content (items
-overlap), approximate figures (100余条, 近300条), percentages and a 其中 naming a single
-item are not. When the parts fall short of the total, the claim is a mismatch only if the
-breakdown is exhaustive by nature (request outcomes) or ends in an "other" item.
+Only claims that really are sums are checked: a breakdown by content said to overlap,
+approximate figures (100余条, 近300条), percentages and a 其中 naming a single item are not.
+When the parts fall short of the total, the claim is a mismatch only if the breakdown is
+exhaustive by nature (request outcomes) or ends in an "other" item. A claim is checked whatever
+the units of its parts (条 and 件): when they differ and the numbers do not add up, the claim is
+reported with that caveat. A breakdown by channel whose parts exceed the total (or that lists a
+channel inside another, 信息公开专栏 inside 学校网站) is reported as a possible double count.
 """
 
 from __future__ import annotations
@@ -34,7 +37,10 @@ _OUTCOME = re.compile(
     r"予以公开|部分公开|不予公开|不属于|信息不存在|不予处理|告知|补正|答复|无法提供|撤回|转办"
 )
 _OTHER = re.compile(r"其他|其它|其余|剩余|等其他|另有")
+# a channel that is part of another one: the 信息公开专栏/信息公开网 is a column of the school's website
+_NESTED = (re.compile(r"网站|门户|官网|主页|校园网"), re.compile(r"专栏|信息公开网|栏目"))
 _GOV_ROW = re.compile(r"申请数量|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计|结转")
+_RECORD_UNITS = ("条", "件", "份", "篇", "项")
 _APPROX_BEFORE = re.compile(r"(近|约|超过|逾|将近|大约|接近|上)$")
 
 
@@ -63,23 +69,43 @@ def find_sum_checks(ctx: Context) -> list[SumCheck]:
         items, end, items_approx = _items_after(text, bridge.end() if bridge else after, unit)
         if len(items) < 2:
             continue
-        labels = [lab for lab, _ in items]
-        parts = tuple(v for _, v in items)
+        labels = [lab for lab, _, _ in items]
+        parts = tuple(v for _, v, _ in items)
+        units = tuple(dict.fromkeys([unit, *(u for _, _, u in items)]))
         sentence = text[max(0, m.start() - 40) : end]
         s = sum(parts)
         adds_up = abs(s - total) < 1e-9
         loose = approx or items_approx or _OVERLAP.search(sentence)
-        by_channel = sum(1 for lab in labels if _CHANNEL_LABEL.search(lab)) >= 2
-        if (loose or by_channel) and not adds_up:
-            continue  # approximate figures, or channels/content classes that may overlap: not a sum claim
-        if not adds_up and s < total:
+        channels = [lab for lab in labels if _CHANNEL_LABEL.search(lab)]
+        by_channel = len(channels) >= 2
+        nested = by_channel and all(any(p.search(lab) for lab in channels) for p in _NESTED)
+        caveat = None
+        if loose and not adds_up:
+            continue  # approximate figures, or content classes said to overlap: not a sum claim
+        if not adds_up and len(units) > 1:
+            caveat = "units"
+        elif by_channel and not adds_up:
+            if not (s > total or nested):
+                continue  # "其中" naming only some of the channels
+            caveat = "overlap"
+        elif not adds_up and s < total:
             exhaustive = all(_OUTCOME.search(lab) for lab in labels) or _OTHER.search(labels[-1])
             if not exhaustive:
                 continue  # "其中" naming only some of the items
         start = _claim_start(text, m.start())
         kind = "requests" if all(_OUTCOME.search(lab) for lab in labels) else "breakdown"
         out.append(
-            SumCheck(text[start:end], start, end, _int(total), tuple(_int(p) for p in parts), adds_up, kind)
+            SumCheck(
+                text[start:end],
+                start,
+                end,
+                _int(total),
+                tuple(_int(p) for p in parts),
+                adds_up,
+                kind,
+                caveat,
+                units if len(units) > 1 else (),
+            )
         )
     return out
 
@@ -104,9 +130,10 @@ def gov_table_checks(ctx: Context) -> list[SumCheck]:
     return out
 
 
-def _items_after(text: str, pos: int, unit: str) -> tuple[list[tuple[str, float]], int, bool]:
-    """The list of 'label N unit' items right after a total, in the same unit."""
-    items: list[tuple[str, float]] = []
+def _items_after(text: str, pos: int, unit: str) -> tuple[list[tuple[str, float, str]], int, bool]:
+    """The list of 'label N unit' items right after a total (the first in the total's unit; later
+    ones in any count unit, so a 条 total whose last channel is counted in 件 is still checked)."""
+    items: list[tuple[str, float, str]] = []
     end = pos
     approx = False
     while True:
@@ -114,14 +141,16 @@ def _items_after(text: str, pos: int, unit: str) -> tuple[list[tuple[str, float]
         if sep is None or (items and "其中" in sep.group()):
             break  # a second 其中 breaks down the last item, not the total
         m = ITEM_RE.match(text, sep.end())
-        if not m or m.group("unit") != unit or "\n" in m.group(0):
+        if not m or "\n" in m.group(0):
             break
+        if m.group("unit") != unit and (not items or m.group("unit") not in _RECORD_UNITS or unit not in _RECORD_UNITS):
+            break  # another unit only for records counted loosely (条/件/份…), never 个/场/人次
         v = _val(m.group("num"))
         if v is None:
             break
         if m.group("approx") or _APPROX_BEFORE.search(m.group("label")):
             approx = True
-        items.append((m.group("label"), v))
+        items.append((m.group("label"), v, m.group("unit")))
         pos = end = m.end()
         if text[pos : pos + 1] in "。；;\n" or text[pos : pos + 1] == "":
             break

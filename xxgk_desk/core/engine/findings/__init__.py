@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from xxgk_desk.core.engine.findings import data, lexical, structure, timing
-from xxgk_desk.core.engine.findings.base import Facts
+from xxgk_desk.core.engine.findings.base import Facts, report_period
 from xxgk_desk.core.engine.model import Finding
 
 FAMILIES = (structure, lexical, timing, data)
@@ -14,6 +14,8 @@ def run_all(facts: Facts) -> list[Finding]:
     out: list[Finding] = []
     for family in FAMILIES:
         out.extend(family.check(facts))
+    start, end = report_period(facts)
+    out = [f for f in out if facts.ctx.rules.rule(f.rule).applies(start, end)]  # rules of another time
     out = _suppress(out)
     return sorted(out, key=lambda f: (f.start is not None, f.start or 0, f.rule))
 
@@ -24,6 +26,13 @@ def _suppress(findings: list[Finding]) -> list[Finding]:
     rules = {f.rule for f in findings}
     if "truncated" in rules:
         findings = [f for f in findings if f.rule != "report_date_missing"]
+    cut = {k for f in findings if f.rule == "truncated" for k in f.cut_parts}
+    if cut:  # parts after the cut cannot be judged: the cut says so once
+        findings = [
+            f
+            for f in findings
+            if not (f.rule in ("missing_part", "annex_missing", "figure_missing") and f.part in cut)
+        ]
     cuts = {(f.start, f.end) for f in findings if f.rule == "truncated" and f.part == "annex"}
     if cuts:  # the cut explains the missing items, and the empty cells of the row it cut
         findings = [

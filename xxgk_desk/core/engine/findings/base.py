@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,18 @@ class Facts:
     period: RangeHit | None
     gov_template: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+def report_period(facts: Facts) -> tuple[dt.date | None, dt.date | None]:
+    """The report's statistical period; without one, the academic year its title names."""
+    f = facts.fields
+    start, end = f["period_start"].value, f["period_end"].value
+    if start and end:
+        return dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    year = f["title_year"].value
+    if year:
+        return dt.date(year - 1, 9, 1), dt.date(year, 8, 31)
+    return None, None
 
 
 def finding(
@@ -55,4 +68,14 @@ def finding(
     if conf is not None and conf < OCR_DOUBT:
         message += f"（识别自扫描件，置信度 {conf:.2f}，请核对原件）"
     part = part_key if part_key else ctx.part_at(start)
-    return Finding(rule_id, sev, message, start, end, quote, part, ocr=conf is not None)
+    return Finding(
+        rule_id,
+        sev,
+        message,
+        start,
+        end,
+        quote,
+        part,
+        ocr=conf is not None,
+        cut_parts=tuple(kw.get("cut_parts", ())),
+    )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from xxgk_desk.core.engine.context import Context
-from xxgk_desk.core.engine.findings.base import Facts, finding
+from xxgk_desk.core.engine.findings.base import Facts, finding, report_period
 from xxgk_desk.core.engine.model import Finding
 
 SYSTEM_HEADS = ("国家开放大学",)
@@ -20,7 +21,13 @@ _REPORT_OF = re.compile(
 
 def check(facts: Facts) -> list[Finding]:
     ctx = facts.ctx
-    return placeholders(ctx) + foreign_text(ctx, facts) + artefacts(ctx) + citations(ctx) + personal_data(ctx)
+    return (
+        placeholders(ctx)
+        + foreign_text(ctx, facts)
+        + artefacts(ctx)
+        + citations(ctx, facts)
+        + personal_data(ctx)
+    )
 
 
 def _clause(ctx: Context, start: int, end: int, width: int = 18) -> tuple[int, int]:
@@ -136,9 +143,19 @@ def outermost(hits: list) -> list:
     return out
 
 
-def citations(ctx: Context) -> list[Finding]:
+def citations(ctx: Context, facts: Facts | None = None) -> list[Finding]:
+    """Wrong or outdated numbers, judged by the report's period (a number right in its time is not wrong)."""
+    start, end = report_period(facts) if facts is not None else (None, None)
+    report = facts.fields["report_date"].value if facts is not None else None
+    if report and end:
+        end = max(end, dt.date.fromisoformat(report))  # the report is written after its period
     out = []
-    for hit in ctx.rules.citations.find_wrong(ctx.text):
+    for v, s, e in ctx.rules.citations.not_yet_valid(ctx.text, start, end):
+        when = v.valid_from.isoformat() if v.valid_from else ""
+        out.append(
+            finding(ctx, "wrong_citation", "anachronism", s, e, wrong=ctx.text[s:e], title=v.title, date=when)
+        )
+    for hit in ctx.rules.citations.find_wrong(ctx.text, start, end):
         c = hit.citation
         out.append(
             finding(

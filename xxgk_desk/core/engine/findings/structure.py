@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from xxgk_desk.core.engine.findings.base import Facts, finding
+from xxgk_desk.core.engine.findings.lexical import chrome_lines
 from xxgk_desk.core.engine.model import Finding
 from xxgk_desk.core.engine.numbers import parse_number
 
@@ -155,9 +156,11 @@ def truncated(facts: Facts) -> list[Finding]:
     terminal = str(rule.params.get("terminal_punctuation", "。！？；…）)」』”.!?;"))
     text = ctx.text
     heading_starts = {s.start: s for s in ctx.sections if s.level >= 1}
+    chrome = {s for s, _ in chrome_lines(ctx)}
     for block in reversed(ctx.doc.blocks):
         line = text[block.start : block.end].strip()
-        if not line or _is_furniture(rule, line) or residue.search(line):
+        lead = len(text[block.start : block.end]) - len(text[block.start : block.end].lstrip())
+        if not line or _is_furniture(rule, line) or residue.search(line) or block.start + lead in chrome:
             continue
         if block.kind == "table":
             return _annex_cut(facts, block)
@@ -176,10 +179,51 @@ def truncated(facts: Facts) -> list[Finding]:
         if line[-1] in terminal:
             return []
         cut = max(line.rfind("。"), line.rfind("；"), line.rfind("！"), line.rfind("？"))
+        tail = line[cut + 1 :]
+        if cut >= 0 and all(rule.lexicon("signoff").matches(w) for w in tail.split()):
+            return []  # a flattened page: the 落款 (name, date) follows the last sentence on the same line
+        if _checklist_row(facts, line):
+            return _row_cut(facts, start, start + len(line), line)
         qstart = start + (cut + 1 if cut >= 0 else 0)
         qstart = max(qstart, start + len(line) - 40)
-        return [finding(ctx, "truncated", "default", qstart, start + len(line))]
+        return [_cut(facts, qstart, start + len(line))]
     return []
+
+
+_ROW = re.compile(r"^\s*(?P<no>\d{1,2})[\s\u3000.、．|]+")
+
+
+def _checklist_row(facts: Facts, line: str) -> bool:
+    """A 清单 row copied as a plain line: a row number, then an item the 清单 knows."""
+    m = _ROW.match(line)
+    return bool(m) and bool(facts.ctx.rules.checklist.match_items(line[m.end() :]))
+
+
+def _row_cut(facts: Facts, start: int, end: int, line: str) -> list[Finding]:
+    """The text ends on a 清单 row: complete if it is one of the last items, else the annex is cut."""
+    no = int(_ROW.match(line).group("no"))
+    if no >= 45:
+        return []
+    return [finding(facts.ctx, "truncated", "annex_cut", start, end, part_key="annex", item_no=no)]
+
+
+def _cut(facts: Facts, start: int, end: int) -> Finding:
+    """The text stops at ``start``–``end``: one finding, naming the parts after the cut that cannot be judged."""
+    ctx = facts.ctx
+    order = {p.key: i for i, p in enumerate(ctx.rules.parts)}
+    present = [order[p.key] for p in facts.parts if p.status != "missing"]
+    last = max(present, default=-1)
+    here = ctx.part_at(start)
+    if here is not None:
+        last = max(last, order.get(here, last))
+    later = [p for p in ctx.rules.parts if order[p.key] > last and p.required]
+    later_keys = [p.key for p in later]
+    missing_later = [p for p in facts.parts if p.key in later_keys and p.status == "missing"]
+    if not missing_later:
+        return finding(ctx, "truncated", "default", start, end)
+    names = "、".join(f"“{p.name}”" for p in later if p.key in {m.key for m in missing_later})
+    cut = tuple(p.key for p in missing_later) + ((here,) if here else ())
+    return finding(ctx, "truncated", "cut", start, end, parts=names + "等部分", cut_parts=cut)
 
 
 def _annex_cut(facts: Facts, block) -> list[Finding]:

@@ -17,6 +17,7 @@ def check(facts: Facts) -> list[Finding]:
     f = facts.fields
     out: list[Finding] = []
     start, end = _date(f["period_start"].value), _date(f["period_end"].value)
+    contradicts = False  # the stated period's year differs from the title's: lateness goes by the title
     report = _date(f["report_date"].value)
     title_year = f["title_year"].value
     pfield = f["period_start"]
@@ -44,6 +45,7 @@ def check(facts: Facts) -> list[Finding]:
         ):
             out.append(finding(ctx, "period_mismatch", "overlap", ps, pe, period=period))
         elif title_year and end and title_year not in (start.year, end.year):
+            contradicts = True
             out.append(finding(ctx, "period_mismatch", "year", ps, pe, period=period, title_year=title_year))
         if end and report and end > report:
             out.append(finding(ctx, "period_mismatch", "after_date", ps, pe, period=period, period_end=end.isoformat(),
@@ -51,7 +53,7 @@ def check(facts: Facts) -> list[Finding]:
     if report is None:
         out.append(finding(ctx, "report_date_missing"))
     elif not facts.gov_template:
-        deadline_year = end.year if end else title_year
+        deadline_year = title_year if (contradicts or not end) and title_year else (end.year if end else None)
         params = ctx.rules.rule("late_report").params
         if deadline_year:
             deadline = dt.date(
