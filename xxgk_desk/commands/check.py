@@ -86,6 +86,8 @@ def print_summary(result: Analysis, rules, out=sys.stdout) -> None:
     assert doc is not None and review is not None
     f = review.fields
     w(f"  学校：{f['institution'].value or '（未识别）'}　标题年度：{f['title_year'].value or '—'}\n")
+    if review.institution and review.institution.get("name"):
+        w(f"  名单核对：{review.institution['summary']}\n")  # official name, code, province, level
     period = (
         f"{f['period_start'].value} 至 {f['period_end'].value}" if f["period_start"].value else "（未写明）"
     )

@@ -470,3 +470,13 @@ def test_unseen_probe_set_meets_the_targets():
     assert 2 * p * rc / (p + rc) >= 0.97
     inst = res["institution"]
     assert inst["official"] / inst["total"] >= 0.95
+
+
+def test_check_summary_shows_the_list_entry(tmp_path, capsys):
+    from xxgk_desk.cli import main
+
+    path = tmp_path / "r.txt"
+    path.write_text(base().replace(SCHOOL, "武汉纺织大学").text(), encoding="utf-8")
+    main(["check", str(path)])
+    out = capsys.readouterr().out
+    assert "名单核对：武汉纺织大学（学校标识码4142010495，湖北省，本科）" in out

@@ -108,7 +108,11 @@ def _review(
     start, end, period = find_period(ctx)
     fields["period_start"], fields["period_end"] = start, end
     fields["report_date"] = find_report_date(ctx)
-    fields.update({k: FieldValue(k, None) for k in extract_fields(ctx)} if rules_doc else extract_fields(ctx))
+    fields.update(
+        {k: FieldValue(k, None) for k in extract_fields(ctx)}
+        if rules_doc
+        else extract_fields(ctx, corrections)
+    )
     fields.update({k: v for k, v in corrections.items() if k in fields})
     fields = {k: fields[k] for k in FIELD_ORDER if k in fields} | {
         k: v for k, v in fields.items() if k not in FIELD_ORDER

@@ -178,10 +178,12 @@ def find_field(ctx: Context, fig: Figure, known: dict[str, FieldValue]) -> Field
     return FieldValue(fig.key, None)
 
 
-def extract_fields(ctx: Context) -> dict[str, FieldValue]:
-    """All numeric key fields that figures.yaml defines, in its order."""
+def extract_fields(ctx: Context, corrections: dict[str, FieldValue] | None = None) -> dict[str, FieldValue]:
+    """All numeric key fields that figures.yaml defines, in its order. A reviewer's correction replaces
+    what is read, and fields that follow it (均已答复 → answered = received) follow the correction."""
+    corrections = corrections or {}
     out: dict[str, FieldValue] = {}
     for fig in ctx.rules.figures:
         if fig.kind in NUMERIC_KINDS:
-            out[fig.key] = find_field(ctx, fig, out)
+            out[fig.key] = corrections.get(fig.key) or find_field(ctx, fig, out)
     return out
