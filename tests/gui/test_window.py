@@ -89,6 +89,14 @@ def select_text(window, phrase: str) -> tuple[int, int]:
     return start, end
 
 
+def activate(window, qtbot) -> None:
+    """Shortcuts reach the active window only."""
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
 def test_open_fills_every_panel(window):
     s = open_sample(window)
     assert window.outline.model.rowCount() > 2
@@ -420,3 +428,53 @@ def test_two_reviewers_on_one_computer_never_sign_each_others_notes(
     assert second.ask_reviewer() == "李四" and len(asked) == 2
     assert "b.sqlite3" in asked[1]
     assert first.store.reviewer == "张三" and second.store.reviewer == "李四"
+
+
+def test_page_view_fits_the_width_zooms_and_keeps_its_split(window, qtbot):
+    open_sample(window, SAMPLE_PDF)
+    window.resize(1500, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    activate(window, qtbot)
+    window.act_page.trigger()
+    page = window.page_view
+    qtbot.waitUntil(lambda: page.image.pixmap() is not None and not page.image.pixmap().isNull())
+
+    def shown_width() -> float:
+        pix = page.image.pixmap()
+        return pix.width() / pix.devicePixelRatio()
+
+    fitted = shown_width()
+    assert fitted <= page.scroll.viewport().width()  # the whole width of the page is in view
+    assert window.text_view.width() >= window.text_view.minimumWidth() >= 320
+    assert all(a.isEnabled() for a in window.page_actions)
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert page.zoom and shown_width() > fitted * 1.2
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert page.zoom is None and abs(shown_width() - fitted) < 2
+    window.centre_split.setSizes([700, 400])
+    window._remember_page_split()
+    chosen = window.centre_split.sizes()
+    window.act_page.trigger()  # hide
+    assert not any(a.isEnabled() for a in window.page_actions)
+    window.act_page.trigger()  # show again: the split the reviewer chose
+    assert window.centre_split.sizes() == chosen
+
+
+def test_every_side_panel_can_be_hidden_and_gets_its_width_back(window, qtbot):
+    window.resize(1500, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and "视图" in a.text())
+    toggles = {a.text() for a in view_menu.actions() if a.isCheckable()}
+    assert {"目录", "标准部分", "审核", "审核状态"} <= toggles
+    window.parts_dock.toggleViewAction().trigger()
+    assert window.parts_dock.isHidden()
+    window.parts_dock.toggleViewAction().trigger()
+    assert not window.parts_dock.isHidden()
+    right_before = window.right_dock.width()
+    window.resize(1000, 900)
+    qtbot.wait(50)
+    assert window.right_dock.width() < right_before  # the panel gave way, not the report
+    window.resize(1500, 900)
+    qtbot.waitUntil(lambda: abs(window.right_dock.width() - right_before) <= 12, timeout=2000)

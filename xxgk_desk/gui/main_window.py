@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -113,6 +113,10 @@ class MainWindow(QMainWindow):
         self.left_dock = self._dock(
             self.tr("目录"), "outline", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea
         )
+        self.parts_dock = self._dock(
+            self.tr("标准部分"), "parts", self.outline.parts, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.splitDockWidget(self.left_dock, self.parts_dock, Qt.Orientation.Vertical)
         # right: fields, findings, notes, 清单
         self.fields_panel = FieldsPanel()
         self.findings_panel = FindingsPanel(self.rules)
@@ -129,6 +133,14 @@ class MainWindow(QMainWindow):
         self.outline.setMinimumWidth(200)  # a restored layout must not squeeze the panels to nothing
         self.tabs.setMinimumWidth(380)
         self.resizeDocks([self.left_dock, self.right_dock], [290, 560], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.left_dock, self.parts_dock], [560, 300], Qt.Orientation.Vertical)
+        self.text_view.setMinimumWidth(320)  # the report stays readable beside the page view
+        self.centre_split.setChildrenCollapsible(False)
+        self.centre_split.splitterMoved.connect(self._remember_page_split)
+        self._preferred: dict[str, int] = {}  # the side panels' widths as the reviewer last set them
+        self._preferred_at = 0  # the window's width then
+        self._settle_timer = QTimer(self, singleShot=True, interval=400)
+        self._settle_timer.timeout.connect(self._remember_dock_widths)
         # status bar
         self.status_doc = QLabel()
         self.status_counts = QLabel()
@@ -172,9 +184,10 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        dock.setFeatures(
+        dock.setFeatures(  # closable: 视图 hides and shows it (its toggle is disabled otherwise)
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         self.addDockWidget(area, dock)
         return dock
@@ -242,9 +255,17 @@ class MainWindow(QMainWindow):
         self.act_page = self._action(
             view_menu, self.tr("显示原文页面"), self.toggle_page, "F6", checkable=True
         )
+        self.page_actions = [
+            self._action(view_menu, self.tr("放大页面"), self.page_view.zoom_in, "Ctrl+="),
+            self._action(view_menu, self.tr("缩小页面"), self.page_view.zoom_out, "Ctrl+-"),
+            self._action(view_menu, self.tr("页面适合宽度"), self.page_view.fit_width, "Ctrl+0"),
+        ]
+        self.page_actions[0].setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        view_menu.addSeparator()
         self._action(view_menu, self.tr("全屏"), self.toggle_full_screen, "F11")
-        view_menu.addAction(self.left_dock.toggleViewAction())
-        view_menu.addAction(self.right_dock.toggleViewAction())
+        view_menu.addSeparator()
+        for dock in (self.left_dock, self.parts_dock, self.right_dock):
+            view_menu.addAction(dock.toggleViewAction())
 
         settings_menu = mb.addMenu(self.tr("设置(&S)"))
         self._action(settings_menu, self.tr("审核人姓名…"), lambda: self.ask_reviewer(force=True))
@@ -286,6 +307,8 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.score_label)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.review_bar = bar
+        view_menu.addAction(bar.toggleViewAction())
+        self._enable_page_actions()
         self._refresh_recent_menu()
         self._enable_document_actions(False)
 
@@ -305,14 +328,42 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self.isVisible() and 0 < event.size().width() < event.oldSize().width():
+        if not self.isVisible() or event.oldSize().width() <= 0:
+            return
+        if event.size().width() < event.oldSize().width():
             QTimer.singleShot(0, self._keep_text_readable)  # only when the user narrows the window
+        elif event.size().width() > event.oldSize().width():
+            QTimer.singleShot(0, self._give_width_back)
+        self._settle_timer.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._preferred:
+            self._remember_dock_widths()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease:  # the end of dragging a panel's edge
+            QTimer.singleShot(0, lambda: self._remember_dock_widths(chosen=True))
+        return super().event(event)
+
+    def _remember_dock_widths(self, chosen: bool = False) -> None:
+        """The side panels' widths are the reviewer's when they chose them (dragging an edge) or when the
+        window settles at least as wide as when they were last taken (not squeezed by a narrower window)."""
+        if chosen or self.width() >= self._preferred_at:
+            self._preferred = {d.objectName(): d.width() for d in self._side_docks()}
+            self._preferred_at = self.width()
+
+    def _side_docks(self) -> list[QDockWidget]:
+        """The visible docked side panels, one per column (目录 and 标准部分 share theirs)."""
+        return [d for d in (self.left_dock, self.right_dock) if d.isVisible() and not d.isFloating()]
+
+    def _readable_width(self) -> int:
+        return min(560, int(self.width() * 0.45))
 
     def _keep_text_readable(self) -> None:
         """When the window narrows, the side panels give up width (down to their minimums), not the report."""
-        docks = [d for d in (self.left_dock, self.right_dock) if d.isVisible() and not d.isFloating()]
-        want = min(560, int(self.width() * 0.45))
-        lack = want - self.centre_split.width()
+        docks = self._side_docks()
+        lack = self._readable_width() - self.centre_split.width()
         if lack <= 0 or not docks:
             return
         widths = [d.width() for d in docks]
@@ -323,6 +374,21 @@ class MainWindow(QMainWindow):
         ]
         if new != widths:
             self.resizeDocks(docks, new, Qt.Orientation.Horizontal)
+
+    def _give_width_back(self) -> None:
+        """When the window grows again, the side panels get back the widths the reviewer gave them."""
+        docks = [d for d in self._side_docks() if d.width() < self._preferred.get(d.objectName(), 0)]
+        spare = self.centre_split.width() - self._readable_width()
+        if not docks or spare <= 0:
+            return
+        want = [self._preferred[d.objectName()] - d.width() for d in docks]
+        total = sum(want)
+        give = min(spare, total)
+        self.resizeDocks(
+            docks,
+            [d.width() + give * w // total for d, w in zip(docks, want, strict=True)],
+            Qt.Orientation.Horizontal,
+        )
 
     def closeEvent(self, event) -> None:
         s = settings()
@@ -745,9 +811,25 @@ class MainWindow(QMainWindow):
 
     def toggle_page(self, on: bool) -> None:
         self.page_view.setVisible(on)
+        self._enable_page_actions()
         if on and self.session is not None:
-            self.centre_split.setSizes([self.width() // 2, self.width() // 2])
+            saved = settings().value("window/page_split")
+            sizes = [int(x) for x in saved] if isinstance(saved, list) and len(saved) == 2 else None
+            total = self.centre_split.width()
+            if not sizes or sum(sizes) <= 0:
+                text = max(self.text_view.minimumWidth(), min(600, total // 2))
+                sizes = [text, max(total - text, 1)]
+            self.centre_split.setSizes(sizes)
             self.page_view.show_span(self.text_view.offset_at_top(), self.text_view.offset_at_top() + 1)
+
+    def _remember_page_split(self, _pos: int = 0, _index: int = 0) -> None:
+        if not self.page_view.isHidden():
+            settings().setValue("window/page_split", self.centre_split.sizes())
+
+    def _enable_page_actions(self) -> None:
+        shown = not self.page_view.isHidden()
+        for action in self.page_actions:
+            action.setEnabled(shown)
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QTextBrowser,
     QTreeView,
@@ -53,7 +52,7 @@ def table_view(model, stretch: int | None = None, sortable: bool = True) -> QTab
 
 
 class OutlinePanel(QWidget):
-    """目录 tree and the nine standard parts; clicking goes there."""
+    """目录 tree and the nine standard parts (``parts``, shown in a panel of its own); clicking goes there."""
 
     section_clicked = Signal(int)
     part_clicked = Signal(str)
@@ -69,15 +68,11 @@ class OutlinePanel(QWidget):
         self.tree.activated.connect(lambda ix: self.section_clicked.emit(ix.data(SECTION_ROLE)))
         self.parts_model = PartsModel(self)
         self.parts = table_view(self.parts_model, stretch=0, sortable=False)
-        self.parts.horizontalHeader().setVisible(True)
+        self.parts.horizontalHeader().setVisible(False)  # the panel's title says it
         self.parts.clicked.connect(lambda ix: self.part_clicked.emit(ix.data(ROW_ROLE).key))
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.tree)
-        split.addWidget(self.parts)
-        split.setSizes([520, 300])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        layout.addWidget(self.tree)  # ``parts`` goes into a dock of its own (the window places it)
 
     def clear(self) -> None:
         self.model.set_sections(())
