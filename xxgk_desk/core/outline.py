@@ -222,8 +222,8 @@ def _find(doc: Document, lex: _Lexicons) -> list[tuple[int, int, _Candidate]]:
         cand = _numbered_candidate(stripped, block)
         if cand is None and block.style_level and block.style_level >= 1 and len(stripped) <= 50:
             cand = _Candidate(block.style_level, len(stripped), None)
-        if cand is None and annex_open and _is_title_line(stripped):
-            cand = _Candidate(2, len(stripped), None)  # the caption of an appendix table
+        if cand is None and annex_open and _is_title_line(stripped) and len(stripped.split()) < 3:
+            cand = _Candidate(2, len(stripped), None)  # the caption of an appendix table (not its header row)
         if cand is None and _is_part_line(stripped, lex):
             cand = _Candidate(1, len(stripped), "named")
         annex_open = False
@@ -231,9 +231,23 @@ def _find(doc: Document, lex: _Lexicons) -> list[tuple[int, int, _Candidate]]:
             continue
         if cand.level == 1 and any(w in stripped[: cand.title_len] for w in _ANNEX_WORDS):
             annex_open = True
-        found.append((i, block.start + lead, cand))
+        found.extend((i, block.start + lead + off, c) for off, c in _split_joined(stripped, cand, block))
     found = _families(found, text, lex)
     return _shift_for_parts(found)
+
+
+_FIRST_SUB = re.compile(r"[（(](?:一|1)[)）]|(?<![\d.])\d{1,2}\.1(?:[．.、]|\s)")
+
+
+def _split_joined(text: str, cand: _Candidate, block: Block) -> list[tuple[int, _Candidate]]:
+    """A heading joined with its first sub-heading on one line (七、存在的主要问题及改进措施（一）存在的…,
+    as PDF paragraph rebuilding leaves it): two headings. Otherwise the heading as found."""
+    m = _FIRST_SUB.search(text, 4, cand.title_len)
+    if m is None or cand.scheme in (None, "annex"):
+        return [(0, cand)]
+    inner = _numbered_candidate(text[m.start() :], block)
+    first = _Candidate(cand.level, m.start(), cand.scheme)
+    return [(0, first)] + ([(m.start(), inner)] if inner is not None else [])
 
 
 def _is_part_line(line: str, lex: _Lexicons) -> bool:
