@@ -46,7 +46,9 @@ SCHEMES: list[tuple[str, re.Pattern[str], int]] = [
     ("circled", re.compile(r"^[①-⑳]\s*"), 5),
 ]
 
-_TRAILING_NUMBERS = re.compile(r"(?:[\s\t]+[-—]?\d[\d,.，]*%?){2,}\s*$")
+# Ends in two (or more: the last two tell) blank-separated numbers. Exactly two groups, starting
+# where blanks begin: "{2,}" tried every later number from every blank, quadratic on a long row.
+_TRAILING_NUMBERS = re.compile(r"(?<!\s)(?:\s+[-—]?\d[\d,.，]*%?){2}\s*$")
 _SUBJECT_START = re.compile(
     r"^(?:学校|学院|我校|本校|我院|全校|全院)(?:进一步|将|一方面|按照|根据|通过|在|不断|积极|认真|高度|坚持|共|已|对|于|把|以|围绕|严格|始终|持续|及时)"
 )

@@ -19,7 +19,9 @@ DATE_RE = re.compile(rf"{DATE_CN}|{DATE_NUM}")
 _SEP = r"\s*(?:起\s*)?(?:至|到|—+|–|-|－|~|～|起至|起到)\s*"
 _RANGE_A = _Y.format(p="a") + _M.format(p="a") + _D.format(p="a")
 _RANGE_B = r"(?:" + _Y.format(p="b") + r")?" + _M.format(p="b") + _D.format(p="b")
-RANGE_RE = re.compile(rf"(?:自|从)?\s*{_RANGE_A}{_SEP}{_RANGE_B}(?:\s*(?:止|为止))?")
+# (?<!\s): a match starts where blanks begin, not inside them (each start in a long run of
+# blanks rescanned the run: quadratic).
+RANGE_RE = re.compile(rf"(?:自|从|(?<!\s))\s*{_RANGE_A}{_SEP}{_RANGE_B}(?:\s*(?:止|为止))?")
 ACADEMIC_RE = re.compile(r"(?P<a>\d{4})\s*(?:年)?\s*[—–\-－~～至到]+\s*(?P<b>\d{4})\s*(?:年)?\s*学年(?:度)?")
 
 

@@ -6,7 +6,7 @@ import re
 
 from xxgk_desk.core.engine.context import Context
 from xxgk_desk.core.engine.model import Figure
-from xxgk_desk.core.engine.numbers import APPROX_BEFORE, NUMBER, as_int, parse_number
+from xxgk_desk.core.engine.numbers import APPROX_BEFORE, NUMBER, NUMBER_START, as_int, parse_number
 
 UNITS = (
     "万人次",
@@ -34,8 +34,9 @@ UNITS = (
     "批",
 )
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+# Without a lead word a match starts only where a run of blanks or a number begins (see NUMBER_START).
 FIGURE_RE = re.compile(
-    rf"(?P<before>近|约|超过|逾|将近|大约|接近|达到?|共计?|总计|合计|累计)?\s*(?P<num>{NUMBER})\s*(?P<approx>余|多)?\s*(?P<unit>{_UNIT_RE})"
+    rf"(?:(?P<before>近|约|超过|逾|将近|大约|接近|达到?|共计?|总计|合计|累计)|(?=\s)(?<!\s)|{NUMBER_START})\s*(?P<num>{NUMBER})\s*(?P<approx>余|多)?\s*(?P<unit>{_UNIT_RE})"
 )
 # Counting nouns after 个 that make a small Chinese numeral a real count (七个一级栏目, 十六个部门).
 _COUNTED_AFTER_GE = re.compile(

@@ -12,6 +12,14 @@ CN_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS) + "".join(CN_BIG)
 
 # One number token: Arabic (1,234 / 1 234 / １２３ / 12.5) or a run of Chinese numeral characters.
 NUMBER = r"(?:[0-9０-９][0-9０-９,，]*(?:\.[0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+)"
+# Put before NUMBER in a pattern that is searched through the text (and does not start with a
+# word): the match may start only where a number begins, not inside its run of digits or of
+# numerals. A start inside the run finds nothing the run's start does not, and trying every one
+# made a long run of digits quadratic.
+NUMBER_START = (
+    r"(?:(?=[0-9０-９])(?<![0-9０-９])(?<![0-9０-９][,，])"
+    r"|(?=[零〇一二两三四五六七八九十百千万])(?<![零〇一二两三四五六七八九十百千万]))"
+)
 APPROX_BEFORE = ("近", "约", "超过", "逾", "将近", "大约", "接近", "不足", "上")
 APPROX_AFTER = ("余", "多", "左右", "以上", "多万")
 
