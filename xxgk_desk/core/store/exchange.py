@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from xxgk_desk import __version__
+from xxgk_desk.core.errors import one_line
 
 from . import events, keyed, notes
 from .db import Connection, StoreError
@@ -51,10 +52,9 @@ from .decisions import SPEC as DECISION
 from .fields import SPEC as FIELD
 from .migrations import LATEST
 from .model import chained_rev, dumps, now
+from .review_schema import FORMAT, FORMAT_VERSION, LIMITS, reject_constant, validate_review
 from .reviews import SPEC as REVIEW
 
-FORMAT = "xxgk-desk-review"
-FORMAT_VERSION = 1
 CONFLICT_NS = uuid.UUID("6f1d3c2e-6a57-4b8e-9a55-2f0c8f4c7a10")
 # (``last_seen_at`` stays local: it says when *this* database last saw the file.)
 _VERSION_KEYS = (
@@ -191,39 +191,52 @@ def write_review_file(data: dict[str, Any], path: str | os.PathLike) -> Path:
 
 
 def read_review_file(path: str | os.PathLike) -> dict[str, Any]:
+    """A review file read and checked against the schema (see review_schema.py); StoreError
+    with one line naming the first problem otherwise."""
     p = Path(path)
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
+        size = p.stat().st_size
+        if size > LIMITS["file_bytes"]:
+            raise StoreError(
+                "too_big",
+                f"审核文件过大（{size >> 20} MB，上限 {LIMITS['file_bytes'] >> 20} MB）：{p.name}。请确认文件是否正确。",
+            )
+        raw = p.read_bytes()
     except FileNotFoundError:
         raise StoreError("missing", f"找不到审核文件：{p}。") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+    except IsADirectoryError:
+        raise StoreError("missing", f"“{p}”是文件夹，不是审核文件。") from None
+    try:
+        data = json.loads(raw.decode("utf-8-sig"), parse_constant=reject_constant)
+    except UnicodeDecodeError as e:
         raise StoreError(
-            "format", f"审核文件无法解析（{e}）：{p}。请确认这是 xxgk-desk 导出的审核文件。"
+            "format",
+            f"审核文件不是 UTF-8 文本（第 {e.start + 1} 个字节处）：{p.name}。请确认这是 xxgk-desk 导出的审核文件。",
         ) from None
-    return check_format(data, p)
+    except json.JSONDecodeError as e:
+        raise StoreError(
+            "format",
+            f"审核文件无法解析（第 {e.lineno} 行第 {e.colno} 列：{e.msg}）：{p.name}。请确认这是 xxgk-desk 导出的审核文件。",
+        ) from None
+    except RecursionError:
+        raise StoreError("format", f"审核文件嵌套过深，无法读取：{p.name}。") from None
+    except ValueError as e:  # NaN/Infinity (reject_constant), integers of thousands of digits
+        raise StoreError("format", f"审核文件有误（{one_line(str(e))[:80]}）：{p.name}。") from None
+    return validate_review(data, p.name)
 
 
 def check_format(data: Any, where: Any = "") -> dict[str, Any]:
-    if (
-        not isinstance(data, dict)
-        or data.get("format") != FORMAT
-        or not isinstance(data.get("documents"), list)
-    ):
-        raise StoreError("format", f"这不是 xxgk-desk 的审核文件：{where}。")
-    if int(data.get("format_version", 0)) > FORMAT_VERSION:
-        raise StoreError(
-            "format",
-            f"审核文件来自更新版本的 xxgk-desk（格式版本 {data.get('format_version')}，本程序支持到 {FORMAT_VERSION}）。请升级程序。",
-        )
-    return data
+    """The review-file dict checked against the schema (kept for callers of the old name)."""
+    return validate_review(data, str(where) if where else "")
 
 
 # -- import ---------------------------------------------------------------------------------
 
 
 def import_review(conn: Connection, data: dict[str, Any], actor: str | None) -> ImportReport:
-    """Merge a review-file dict into the database (one transaction); see the module doc."""
-    check_format(data)
+    """Merge a review-file dict into the database (one transaction, all or nothing); the dict is
+    checked against the schema first (review_schema.py), before anything is written."""
+    data = validate_review(data)
     report = ImportReport()
     tx = events.new_tx()
     with conn.write():
