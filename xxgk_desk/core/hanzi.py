@@ -57,7 +57,9 @@ def _phrases() -> tuple[re.Pattern[str] | None, dict[str, str]]:
             fixes[charwise] = first
     if not fixes:
         return None, {}
-    pattern = re.compile("|".join(re.escape(k) for k in sorted(fixes, key=len, reverse=True)))
+    firsts = "".join(sorted({re.escape(k[0]) for k in fixes}))
+    alternatives = "|".join(re.escape(k) for k in sorted(fixes, key=len, reverse=True))
+    pattern = re.compile(f"(?=[{firsts}])(?:{alternatives})")  # try the phrases only where one can start
     return pattern, fixes
 
 

@@ -32,6 +32,8 @@ _STOP_PREFIX = re.compile(
     r"大力|推进|推动|加强|加快|深化|落实|围绕|依托|面向|针对|组织|开展|建设|完善|健全|持续|进一步|积极|认真|"
     r"督促|指导|协调|配合|参加|参与|召开|举办|发布|公开|公布|进入|深入|走进|覆盖|包括|涉及|由|向|在|对|为|从|以|于)"
 )
+# characters of preamble searched for a listed name (a text without headings is all preamble)
+PREAMBLE_MAX = 1500
 _JOINER = re.compile(r"或|的|及其")  # "党委办公室或各学院" is a phrase, not a name
 _CITED = re.compile(r"《[^《》\n]{0,60}》")
 _TITLE_SEP = re.compile(r"[\s\u3000]+")
@@ -226,7 +228,7 @@ def identify(ctx: Context) -> tuple[FieldValue, InstitutionFacts]:
             return _result(ctx, line, s, e, registry().lookup(line), "signoff")
     # 3. The preamble (between the title and the first part): a listed name outside 《…》.
     title_end = max((sec.title_end for sec in ctx.title_sections()), default=0)
-    hit = _listed_in(text, title_end, ctx.first_part_start(), cited)
+    hit = _listed_in(text, title_end, min(ctx.first_part_start(), title_end + PREAMBLE_MAX), cited)
     if hit is not None:
         m, a, b = hit
         return _result(ctx, text[a:b], a, b, m, "preamble")

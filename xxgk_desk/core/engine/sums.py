@@ -143,7 +143,9 @@ def _items_after(text: str, pos: int, unit: str) -> tuple[list[tuple[str, float,
         m = ITEM_RE.match(text, sep.end())
         if not m or "\n" in m.group(0):
             break
-        if m.group("unit") != unit and (not items or m.group("unit") not in _RECORD_UNITS or unit not in _RECORD_UNITS):
+        if m.group("unit") != unit and (
+            not items or m.group("unit") not in _RECORD_UNITS or unit not in _RECORD_UNITS
+        ):
             break  # another unit only for records counted loosely (条/件/份…), never 个/场/人次
         v = _val(m.group("num"))
         if v is None:
