@@ -198,6 +198,9 @@ def run(args: argparse.Namespace) -> int:
                 return 1
         if not (args.output or args.csv or args.json):
             _print_table(ws, rows)
+        from xxgk_desk.commands.notes import report_problems
+
+        report_problems(store)
         return 1 if report.failed else 0
     except StoreError as e:
         status.end()

@@ -140,6 +140,9 @@ def run(args: argparse.Namespace) -> int:
         )
     finally:
         if store is not None:
+            from xxgk_desk.commands.notes import report_problems
+
+            report_problems(store)
             store.close()
     if to_stdout:
         sys.stdout.write(export.render_markdown(memo) if fmt == "md" else export.render_text(memo))
@@ -173,5 +176,8 @@ def run_table(args: argparse.Namespace) -> int:
         path, count = export.write_notes(
             args.output, doc, result.sections, review, store, fmt=args.format, rules=rules
         )
+        from xxgk_desk.commands.notes import report_problems
+
+        report_problems(store)
     print(f"已导出 {count} 条批注：{path}")
     return 0

@@ -109,6 +109,12 @@ def _guard(fn):  # noqa: ANN001, ANN202 - a small decorator for the run_* functi
     return run
 
 
+def report_problems(store: Store) -> None:
+    """Rows of the database that could not be read (skipped): one line each on stderr."""
+    for line in store.problems:
+        print(f"注意：{one_line(line)}", file=sys.stderr)
+
+
 def _open(args: argparse.Namespace) -> Store:
     return Store(getattr(args, "db", None), reviewer=getattr(args, "reviewer", None))
 
@@ -195,6 +201,7 @@ def run_list(args: argparse.Namespace) -> int:
                 "notes": [_note_json(n) for n in notes],
             }
             print(json.dumps(out, ensure_ascii=False, indent=1))
+            report_problems(store)
             return 0
         placed = [n for n in notes if not (n.anchor and n.anchor.is_orphan)]
         orphans = [n for n in notes if n.anchor and n.anchor.is_orphan]
@@ -206,6 +213,7 @@ def run_list(args: argparse.Namespace) -> int:
             print(f"\n无法在本版本中定位的批注（{len(orphans)} 条，可在窗口中手动重新定位）：")
             for n in orphans:
                 print(_line(n))
+        report_problems(store)
     return 0
 
 
@@ -286,6 +294,7 @@ def run_export(args: argparse.Namespace) -> int:
         data = json.loads(path.read_text(encoding="utf-8"))
         n = sum(len(d["notes"]) for d in data["documents"])
         print(f"已导出 {len(data['documents'])} 份报告、{n} 条批注：{path}")
+        report_problems(store)
     return 0
 
 
@@ -312,6 +321,7 @@ def run_w3c(args: argparse.Namespace) -> int:
 
         write_review_file(data, args.output)
         print(f"已导出 {data['total']} 条批注（W3C Web Annotation）：{args.output}")
+        report_problems(store)
     return 0
 
 

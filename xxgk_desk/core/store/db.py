@@ -118,6 +118,13 @@ class Connection:
         except sqlite3.Error as e:
             raise translate(e, self.path) from None
         self._depth = 0
+        #: Rows that could not be read and were skipped (one Chinese line each, see :meth:`report`).
+        self.problems: list[str] = []
+
+    def report(self, message: str) -> None:
+        """Note a row that could not be read (it is skipped; callers show ``problems`` to people)."""
+        if message not in self.problems and len(self.problems) < 100:
+            self.problems.append(message)
 
     @property
     def raw(self) -> sqlite3.Connection:

@@ -49,8 +49,20 @@ def get_document(conn: Connection, document_id: str) -> DocumentInfo:
 
 
 def list_documents(conn: Connection) -> list[DocumentInfo]:
+    """Every report; a row that cannot be used (a year that is not a number…) is skipped and
+    reported on ``conn.problems``."""
     rows = conn.query("SELECT * FROM documents ORDER BY institution, year, created_at, id")
-    return [_document(conn, r) for r in rows]
+    return [_document(conn, r) for r in rows if usable(conn, r)]
+
+
+def usable(conn: Connection, row: dict[str, Any]) -> bool:
+    from .review_schema import DocumentRec, row_problem
+
+    problem = row_problem(DocumentRec, {k: row[k] for k in ("id", "institution", "year", "title")} | {
+        "created_at": row["created_at"], "updated_at": row["updated_at"]})  # fmt: skip
+    if problem:
+        conn.report(f"审核数据库中的报告 {str(row['id'])[:8]} 无法读取，已跳过（{problem}）。")
+    return problem is None
 
 
 def find_version(conn: Connection, file_sha256: str) -> VersionInfo | None:

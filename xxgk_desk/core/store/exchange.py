@@ -46,7 +46,7 @@ from typing import Any
 from xxgk_desk import __version__
 from xxgk_desk.core.errors import one_line
 
-from . import events, keyed, notes
+from . import documents, events, keyed, notes
 from .db import Connection, StoreError
 from .decisions import SPEC as DECISION
 from .fields import SPEC as FIELD
@@ -93,7 +93,16 @@ class ImportReport:
 
 
 def _mergeable(rec: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
-    return {**rec, "rev": row["rev"], "history": json.loads(row["history"])}
+    return {**rec, "rev": row["rev"], "history": _history(row)}
+
+
+def _history(row: dict[str, Any]) -> list[str]:
+    """The row's history; a damaged one counts as none (the record then merges as a new edit)."""
+    try:
+        history = json.loads(row["history"])
+    except (TypeError, ValueError):
+        return []
+    return [h for h in history if isinstance(h, str)] if isinstance(history, list) else []
 
 
 def export_review(
@@ -106,6 +115,7 @@ def export_review(
     """The review of the given documents (all when None) as a review-file dict."""
     if document_ids is None:
         docs = conn.query("SELECT * FROM documents ORDER BY institution, year, created_at, id")
+        docs = [d for d in docs if documents.usable(conn, d)]  # the others are reported
     else:
         docs = []
         for d in document_ids:
@@ -122,7 +132,10 @@ def export_review(
         note_rows = conn.query("SELECT * FROM notes WHERE document_id = ? ORDER BY created_at, id", [did])
         note_recs = []
         for r in note_rows:
-            rec = _mergeable(notes.record(r), r)
+            rec = notes.readable(conn, r)
+            if rec is None:  # reported on conn.problems: the rest of the review still goes out
+                continue
+            rec = _mergeable(rec, r)
             del rec["document_id"]
             note_recs.append(rec)
         review = keyed.get_row(conn, REVIEW, {"document_id": did})
@@ -130,10 +143,10 @@ def export_review(
             {
                 **{k: d[k] for k in ("id", "institution", "year", "title", "created_at", "updated_at")},
                 "versions": [{k: v[k] for k in _VERSION_KEYS} for v in versions],
-                "review": _keyed_out(REVIEW, review) if review else None,
+                "review": _keyed_out(conn, REVIEW, review) if review else None,
                 "notes": note_recs,
-                "fields": [_keyed_out(FIELD, r) for r in _rows(conn, FIELD, did)],
-                "decisions": [_keyed_out(DECISION, r) for r in _rows(conn, DECISION, did)],
+                "fields": [o for r in _rows(conn, FIELD, did) if (o := _keyed_out(conn, FIELD, r))],
+                "decisions": [o for r in _rows(conn, DECISION, did) if (o := _keyed_out(conn, DECISION, r))],
             }
         )
     data: dict[str, Any] = {
@@ -158,7 +171,10 @@ def export_review(
 
 
 def _json(s: str | None) -> Any:
-    return None if s is None else json.loads(s)
+    try:
+        return None if s is None else json.loads(s)
+    except (TypeError, ValueError):  # a damaged event payload: the event still goes out
+        return None
 
 
 def _rows(conn: Connection, spec: keyed.Spec, document_id: str) -> list[dict[str, Any]]:
@@ -166,8 +182,11 @@ def _rows(conn: Connection, spec: keyed.Spec, document_id: str) -> list[dict[str
     return conn.query(f"SELECT * FROM {spec.table} WHERE document_id = ? ORDER BY {order}", [document_id])
 
 
-def _keyed_out(spec: keyed.Spec, row: dict[str, Any]) -> dict[str, Any]:
-    rec = _mergeable(keyed.record(spec, row), row)
+def _keyed_out(conn: Connection, spec: keyed.Spec, row: dict[str, Any]) -> dict[str, Any] | None:
+    rec = keyed.readable(conn, spec, row)
+    if rec is None:
+        return None
+    rec = _mergeable(rec, row)
     del rec["document_id"]
     return rec
 
@@ -363,9 +382,9 @@ def _merge_note(
         )
     elif outcome == "updated":
         assert row is not None
-        before = notes.record(row)
+        before = notes.readable(conn, row)
         rec["document_id"] = row["document_id"]
-        hist = _union(history, [*json.loads(row["history"]), row["rev"]])
+        hist = _union(history, [*_history(row), row["rev"]])
         conn.db["notes"].update(rec["id"], {**notes._row(rec), "rev": rev, "history": hist})
         events.append(
             conn,
@@ -395,7 +414,7 @@ def _merge_note(
 def _outcome(row: dict[str, Any] | None, rev: str, history: list[str]) -> str:
     if row is None:
         return "added"
-    if row["rev"] == rev or rev in json.loads(row["history"]):
+    if row["rev"] == rev or rev in _history(row):
         return "unchanged"
     if row["rev"] in history:
         return "updated"
@@ -417,8 +436,8 @@ def _merge_keyed(
     row = keyed.get_row(conn, spec, key)
     outcome = _outcome(row, rev, history)
     if outcome in ("added", "updated"):
-        before = keyed.record(spec, row) if row else None
-        hist = _union(history, [*json.loads(row["history"]), row["rev"]]) if row else dumps(history)
+        before = keyed.readable(conn, spec, row) if row else None
+        hist = _union(history, [*_history(row), row["rev"]]) if row else dumps(history)
         keyed.write_row(conn, spec, rec, rev, hist)
         events.append(
             conn,

@@ -51,8 +51,9 @@ def get_row(conn: Connection, spec: Spec, key: dict[str, Any]) -> dict[str, Any]
 
 
 def get(conn: Connection, spec: Spec, key: dict[str, Any]) -> dict[str, Any] | None:
+    """The record, or None when there is none or it cannot be read (then reported)."""
     row = get_row(conn, spec, key)
-    return record(spec, row) if row else None
+    return readable(conn, spec, row) if row else None
 
 
 def write_row(conn: Connection, spec: Spec, rec: dict[str, Any], rev: str, history: str) -> None:
@@ -73,7 +74,7 @@ def put(
     """Write ``values`` over the current record (``None``: back to the defaults)."""
     with conn.write():
         row = get_row(conn, spec, key)
-        before = record(spec, row) if row else None
+        before = readable(conn, spec, row) if row else None  # an unreadable row is written over
         base = (
             dict(spec.defaults) if values is None or before is None else {k: before[k] for k in spec.fields}
         )
@@ -102,4 +103,24 @@ def put(
 def all_for(conn: Connection, spec: Spec, document_id: str) -> list[dict[str, Any]]:
     order = ", ".join(spec.keys)
     rows = conn.query(f"SELECT * FROM {spec.table} WHERE document_id = ? ORDER BY {order}", [document_id])
-    return [record(spec, r) for r in rows]
+    return [rec for r in rows if (rec := readable(conn, spec, r)) is not None]
+
+
+_LABEL = {"field": "字段", "decision": "处理决定", "review": "审核状态"}
+
+
+def readable(conn: Connection, spec: Spec, row: dict[str, Any]) -> dict[str, Any] | None:
+    """The row's record, or None when it cannot be used (skipped and reported on ``conn.problems``)."""
+    from .review_schema import DecisionRec, FieldRec, ReviewRec, row_problem
+
+    model = {"field": FieldRec, "decision": DecisionRec, "review": ReviewRec}[spec.kind]
+    try:
+        rec = record(spec, row)
+        problem = row_problem(model, rec)
+    except (ValueError, TypeError):  # a JSON column that is not JSON
+        problem = "内容不是合法的 JSON"
+    if problem:
+        what = _LABEL.get(spec.kind, spec.kind)
+        conn.report(f"审核数据库中的{what} {spec.entity(row)[:40]} 无法读取，已跳过（{problem}）。")
+        return None
+    return rec

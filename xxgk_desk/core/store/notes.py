@@ -26,6 +26,7 @@ from . import events
 from .anchoring import make_selector
 from .db import Connection, StoreError
 from .model import Anchor, Change, Note, choice, dumps, next_rev, now
+from .review_schema import NoteRec, row_problem
 
 COLUMN = {"start": "pos_start", "end": "pos_end"}
 RECORD_KEYS = (
@@ -109,6 +110,20 @@ def _anchor(row: dict[str, Any] | None) -> Anchor | None:
         score=row["score"],
         anchored_at=row["anchored_at"],
     )
+
+
+def readable(conn: Connection, row: dict[str, Any]) -> dict[str, Any] | None:
+    """The row's record, or None when it cannot be used (a wrong type written by an older
+    version's import, say): the row is skipped and reported on ``conn.problems``."""
+    try:
+        rec = record(row)
+        problem = row_problem(NoteRec, rec)
+    except (ValueError, TypeError):  # tags that are not JSON
+        problem = "tags 不是合法的 JSON"
+    if problem:
+        conn.report(f"审核数据库中的批注 {str(row.get('id'))[:8]} 无法读取，已跳过（{problem}）。")
+        return None
+    return rec
 
 
 def to_note(rec: dict[str, Any], anchor: Anchor | None = None) -> Note:
@@ -275,7 +290,9 @@ def apply(
         raise ValueError(f"cannot set note fields {sorted(bad)}")
     with conn.write():
         row = _load(conn, note_id)
-        rec = record(row)
+        rec = readable(conn, row)
+        if rec is None:
+            raise StoreError("unreadable", conn.problems[-1])
         before = {k: rec[k] for k, v in values.items() if rec[k] != v}
         after = {k: values[k] for k in before}
         if anchor is not None:
@@ -359,15 +376,17 @@ def reattach(
 
 def get(conn: Connection, note_id: str, text_sha256: str | None = None) -> Note:
     row = _load(conn, note_id)
+    rec = readable(conn, row)
+    if rec is None:
+        raise StoreError("unreadable", conn.problems[-1])
     a = anchor_row(conn, note_id, text_sha256) if text_sha256 else None
     if a is not None:
         a["fresh"] = a["sel_hash"] == row["sel_hash"]
-    return _with_anchor(row, a, text_sha256)
+    return _with_anchor(rec, a, text_sha256)
 
 
-def _with_anchor(row: dict[str, Any], a: dict[str, Any] | None, text_sha256: str | None) -> Note:
+def _with_anchor(rec: dict[str, Any], a: dict[str, Any] | None, text_sha256: str | None) -> Note:
     """The note with its anchor on ``text_sha256`` (``a``: the anchors row plus ``fresh``)."""
-    rec = record(row)
     anchor = None
     if text_sha256 and rec["start"] is not None:
         if a is not None and a["fresh"]:
@@ -418,6 +437,9 @@ def list_notes(
     )
     out = []
     for r in rows:
+        rec = readable(conn, r)
+        if rec is None:
+            continue
         a = None
         if r["a_status"] is not None:
             a = {
@@ -428,5 +450,5 @@ def list_notes(
             }
             a |= {"status": r["a_status"], "method": r["a_method"], "score": r["a_score"]}
             a |= {"fresh": bool(r["a_fresh"]), "anchored_at": r["a_at"]}
-        out.append(_with_anchor(r, a, text_sha256))
+        out.append(_with_anchor(rec, a, text_sha256))
     return out

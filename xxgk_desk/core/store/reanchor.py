@@ -19,7 +19,7 @@ from . import events
 from .anchoring import ORPHAN, Selector, TextIndex, anchor
 from .db import Connection
 from .model import AnchorReport, now
-from .notes import put_anchor, record, sel_hash
+from .notes import put_anchor, readable, sel_hash
 
 _QUERY = (
     "SELECT n.*, a.sel_hash AS a_sel, a.method AS a_method, a.status AS a_status FROM notes n"
@@ -28,11 +28,15 @@ _QUERY = (
 )
 
 
-def _plan(rows: list[dict[str, Any]], force: bool) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Split rows into (up to date, to compute)."""
+def _plan(
+    conn: Connection, rows: list[dict[str, Any]], force: bool
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Split rows into (up to date, to compute); unreadable rows are skipped (and reported)."""
     keep, todo = [], []
     for r in rows:
-        rec = record(r)
+        rec = readable(conn, r)
+        if rec is None:
+            continue
         rec["_hash"] = r["sel_hash"] or sel_hash(rec)
         current = r["a_status"] is not None and r["a_sel"] == rec["_hash"]
         if current and (not force or r["a_method"] == "manual"):
@@ -51,11 +55,11 @@ def anchor_notes(
     The work happens inside one write transaction, with one ``reanchor`` event summing it up.
     """
     text_sha = doc.text_sha256
-    keep, todo = _plan(conn.query(_QUERY, [text_sha, document_id]), force)
+    keep, todo = _plan(conn, conn.query(_QUERY, [text_sha, document_id]), force)
     if todo:
         with conn.write():
             # Plan again under the write lock: another process may have changed notes meanwhile.
-            keep, todo = _plan(conn.query(_QUERY, [text_sha, document_id]), force)
+            keep, todo = _plan(conn, conn.query(_QUERY, [text_sha, document_id]), force)
             computed = _compute(todo, doc)
             for note_id, a in computed:
                 put_anchor(conn, note_id, a)

@@ -118,6 +118,12 @@ class Store:
     def set_setting(self, key: str, value: str | None) -> None:
         settings.put(self.conn, key, value)
 
+    @property
+    def problems(self) -> list[str]:
+        """Rows that could not be read and were skipped since the store was opened (one Chinese
+        line each): show them, the rest of the review is usable."""
+        return list(self.conn.problems)
+
     def integrity_check(self) -> str:
         """``"ok"`` when SQLite finds the file sound."""
         return self.conn.integrity_check()
