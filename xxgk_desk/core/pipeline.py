@@ -89,13 +89,43 @@ def preload() -> None:
 
 
 def check(
-    path: str | os.PathLike, *, ocr: str = "never", rules=None, progress: Progress | None = None
+    path: str | os.PathLike,
+    *,
+    ocr: str = "never",
+    rules=None,
+    progress: Progress | None = None,
+    budget: float | None = -1.0,
 ) -> Analysis:
-    """Read a file and run the review engine on it (``progress``: see :func:`read`)."""
-    result = read(path, ocr=ocr, progress=progress)
-    if result.document is not None:
-        from xxgk_desk.core.engine import review
+    """Read a file and run the review engine on it (``progress``: see :func:`read`).
 
-        result.review = review(result.document, result.sections, rules)
-        result.extra.update(result.review.to_json())
+    ``budget``: seconds the whole may take (default ``budget.default_seconds()``, 300 s or
+    ``$XXGK_DESK_TIME_BUDGET``; None for no limit); each page recognised by OCR adds
+    ``budget.OCR_PAGE_S``. Past it the result carries a one-line error (code ``timeout``).
+    """
+    from xxgk_desk.core.budget import OCR_PAGE_S, OverBudget, default_seconds, time_budget
+
+    seconds = default_seconds() if budget is not None and budget < 0 else budget
+    try:
+        with time_budget(seconds) as limit:
+
+            def tick(done: int, total: int, message: str = "") -> None:
+                if message and limit is not None:  # a page went through OCR: that takes its time
+                    limit.extend(OCR_PAGE_S)
+                if progress is not None:
+                    progress(done, total, message)
+
+            result = read(path, ocr=ocr, progress=tick if (limit or progress) else None)
+            if result.document is not None:
+                from xxgk_desk.core.engine import review
+
+                result.review = review(result.document, result.sections, rules)
+                result.extra.update(result.review.to_json())
+    except OverBudget:
+        total = limit.seconds if limit is not None else seconds
+        return Analysis(
+            path=str(path),
+            error=f"读取和检查用时超过 {total:g} 秒，已停止：{Path(path).name}。文件可能过大或结构异常，"
+            "请确认文件内容（或另存为 PDF/DOCX 后重试）；同一批的其他文件照常检查。",
+            error_code="timeout",
+        )
     return result
