@@ -91,3 +91,40 @@ def test_seed_docx_text_matches_the_published_text(shared, variant):
         want = shared("samples", f"seed-00{i}.txt").read_text(encoding="utf-8")
         squash = lambda s: "".join(s.split()).replace("|", "").replace("-", "")  # noqa: E731
         assert squash(doc.text) == squash(want)
+
+
+def _docx_with_breaks(path, *, rendered: bool) -> None:
+    """Ten paragraphs; a manual page break after the third; Word's rendered breaks (when ``rendered``)
+    before the 3rd, 4th and 8th — a file saved by Word records where it last broke the pages."""
+    from docx.enum.text import WD_BREAK
+    from docx.oxml.ns import qn
+    from docx.oxml.shared import OxmlElement
+
+    d = docx.Document()
+    for i in range(10):
+        p = d.add_paragraph()
+        run = p.add_run(f"第{i + 1}段文字。")
+        if i == 2:
+            run.add_break(WD_BREAK.PAGE)
+        if rendered and i in (2, 3, 7):
+            p.runs[0]._r.insert(0, OxmlElement("w:lastRenderedPageBreak"))
+            assert p.runs[0]._r[0].tag == qn("w:lastRenderedPageBreak")
+    d.save(path)
+
+
+def test_pages_follow_words_rendered_breaks(tmp_path):
+    path = tmp_path / "word.docx"
+    _docx_with_breaks(path, rendered=True)
+    doc = load(path)
+    assert doc.paginated
+    pages = [doc.page_at(b.start) for b in doc.blocks]
+    assert pages == [1, 1, 2, 3, 3, 3, 3, 4, 4, 4]  # the manual break is rendered too: not counted twice
+    assert doc.page_count == 4
+
+
+def test_a_docx_without_rendered_breaks_has_no_page_numbers(tmp_path):
+    path = tmp_path / "generated.docx"
+    _docx_with_breaks(path, rendered=False)
+    doc = load(path)
+    assert not doc.paginated
+    assert {doc.page_at(b.start) for b in doc.blocks} == {None}  # never "第1页" on everything

@@ -199,12 +199,17 @@ def test_findings_sort_themselves_and_keep_the_selection(qtbot, analysis):
     assert [order.get(s, 9) for s in ranks] == sorted(order.get(s, 9) for s in ranks)  # errors first
     panel.select_row(1)
     chosen = panel.current_row()
-    panel.view.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)  # by page
-    pages = [panel.model.index(r, 0).data(ROW_ROLE).page for r in range(len(rows))]
+    panel.view.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)  # by place in the text
+
+    def start(r):
+        f = panel.model.index(r, 0).data(ROW_ROLE).finding
+        return -1 if f.start is None else f.start
+
+    pages = [start(r) for r in range(len(rows))]
     assert pages == sorted(pages, reverse=True)
     assert panel.current_row() is chosen  # the selection followed its row
     panel.model.set_rows(list(reversed(rows)))  # new rows keep the chosen order
-    assert [panel.model.index(r, 0).data(ROW_ROLE).page for r in range(len(rows))] == pages
+    assert [start(r) for r in range(len(rows))] == pages
     assert panel.view.horizontalHeader().sectionResizeMode(2) == QHeaderView.ResizeMode.Stretch
 
 

@@ -104,6 +104,10 @@ class Document:
     ocr_spans: tuple[OcrSpan, ...] = ()
     #: Pages whose text was recognised by OCR (``image_pages`` stays "pages without a text layer").
     ocr_pages: tuple[int, ...] = ()
+    #: Whether the file says where its pages begin (a PDF; a DOCX saved by Word, which records where
+    #: it last broke the pages). A text file or a DOCX without that record has one "page" that is
+    #: not a printed page: :meth:`page_at` then says None, and places are named by section instead.
+    paginated: bool = True
 
     def __post_init__(self) -> None:
         if not self.text_sha256:
@@ -121,8 +125,11 @@ class Document:
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.blocks]
 
-    def page_at(self, offset: int) -> int:
-        """The 1-based page number holding ``offset`` (the last page for the end of text)."""
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page number holding ``offset`` (the last page for the end of text), or None
+        when the file does not know its pages (see :attr:`paginated`)."""
+        if not self.paginated:
+            return None
         if not self.pages:
             return 1
         i = bisect.bisect_right(self._page_starts, offset) - 1

@@ -46,6 +46,8 @@ class FindingRow:
     reason: str | None
     note_id: str | None
     page: int | None
+    #: where it is, for a person: "第3页", or the section when the file has no pages ("" for the whole report)
+    place: str = ""
 
 
 class ReviewSession:
@@ -92,6 +94,17 @@ class ReviewSession:
 
     def page_of(self, start: int | None) -> int | None:
         return None if start is None else self.doc.page_at(start)
+
+    def place_of(self, offset: int | None) -> str:
+        """ "第3页", or the innermost section's title when the file has no pages; "" for the whole report."""
+        if offset is None:
+            return ""
+        page = self.doc.page_at(offset)
+        if page is not None:
+            return f"第{page}页"
+        path = section_path(self.sections, offset)
+        title = path[-1].title if path else ""
+        return title if len(title) <= 16 else title[:15] + "…"
 
     def section_label(self, offset: int | None) -> str:
         if offset is None:
@@ -146,7 +159,12 @@ class ReviewSession:
             decision = d.decision if d else "none"
             rows.append(
                 FindingRow(
-                    f, decision, d.reason if d else None, d.note_id if d else None, self.page_of(f.start)
+                    f,
+                    decision,
+                    d.reason if d else None,
+                    d.note_id if d else None,
+                    self.page_of(f.start),
+                    self.place_of(f.start),
                 )
             )
         return rows

@@ -722,11 +722,16 @@ class MainWindow(QMainWindow):
             return
         inst = s.review.fields["institution"].value or Path(s.doc.path).name
         state = vocabulary_label(self.rules.vocabulary, "review_states", s.review_state().state)
+        pages = (
+            self.tr("共 %1 页").replace("%1", str(s.doc.page_count))
+            if s.doc.paginated
+            else self.tr("文件未记录分页")
+        )
         self.status_doc.setText(
-            self.tr("%1 · %2 · 共 %3 页 · %4")
+            self.tr("%1 · %2 · %3 · %4")
             .replace("%1", str(inst))
             .replace("%2", Path(s.doc.path).name)
-            .replace("%3", str(s.doc.page_count))
+            .replace("%3", pages)
             .replace("%4", state)
         )
         notes = [n for n in self._notes if n.status == "open" and not n.parent_id]

@@ -3,6 +3,8 @@ characters, options, and the official-document layout (page, fonts, page numbers
 
 from __future__ import annotations
 
+import re
+
 import docx
 import pytest
 from docx.oxml.ns import qn
@@ -33,7 +35,9 @@ def test_content(demo, memo_docx):
     for name, body in demo.bodies.items():
         assert body in text, name
     for name, quote in demo.quotes.items():
-        assert f"原文（第{demo.pages[name]}页）：“{quote}”" in text, name
+        page = demo.pages[name]
+        where = f"（第{page}页）" if page else "(?:（见“.+?”）)?"  # no pages: the section, if any
+        assert re.search(f"原文{where}：“{re.escape(quote)}”", text), name
     assert demo.reply in text and "答复（李四" in text
     assert demo.dismiss_reason in text
     for line in RECOMMENDATIONS.splitlines():

@@ -87,7 +87,7 @@ def test_csv(demo, tmp_path):
     assert by_id[demo.notes["special"]]["批注内容"] == SPECIAL
     assert by_id[demo.notes["long"]]["批注内容"] == LONG
     assert by_id[demo.notes["formula"]]["批注内容"] == "'" + FORMULA  # never run as a formula
-    assert by_id[demo.notes["reply_parent"]]["页码"] == str(demo.pages["reply_parent"])
+    assert by_id[demo.notes["reply_parent"]]["页码"] == str(demo.pages["reply_parent"] or "")
     assert demo.reply in by_id[demo.notes["reply_parent"]]["回复"]
 
 

@@ -76,9 +76,11 @@ def para(text: str, **kw) -> Para:
 
 
 def _quote_runs(issue: Issue, limit: int) -> list[Run]:
-    """``原文（第3页）：“……before quote after……”`` with the quote itself underlined in context."""
-    if issue.page is None:
-        where = "原文："
+    """``原文（第3页）：“……before quote after……”`` with the quote itself underlined in context (the
+    section instead of the page when the file has no pages)."""
+    if issue.page is None:  # a file without pages (TXT, most DOCX): say the section
+        section = (issue.section or "").rsplit(" > ", 1)[-1]
+        where = f"原文（见“{section}”）：" if section else "原文："
     elif issue.located:
         where = f"原文（第{issue.page}页）："
     else:

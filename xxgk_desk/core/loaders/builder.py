@@ -108,6 +108,7 @@ class TextBuilder:
         extractor: str,
         image_pages: tuple[int, ...] = (),
         warnings: tuple[str, ...] = (),
+        paginated: bool = True,
     ) -> Document:
         text = "".join(self._parts)
         if not self._page_starts:
@@ -127,4 +128,5 @@ class TextBuilder:
             extractor=extractor,
             image_pages=image_pages,
             warnings=warnings,
+            paginated=paginated,
         )

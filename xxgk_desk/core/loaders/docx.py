@@ -96,25 +96,28 @@ def load_docx(path: str) -> Document:
             f"DOCX 文件已损坏，无法读取：{Path(path).name}（{type(e).__name__}）。请用 Word/WPS 打开后另存为再试。",
         ) from e
     styles = _style_levels(d)
+    body = d.element.body
+    # Word records where it last broke the pages (w:lastRenderedPageBreak); that is the only page
+    # information a DOCX has. Without it (files from LibreOffice, WPS or generators) the pages are
+    # unknown: explicit breaks alone would number a 30-page report as 3 pages.
+    rendered = next(body.iter(W + "lastRenderedPageBreak"), None) is not None
     b = TextBuilder()
     b.start_page(1)
     page = 1
-    for el in _body_items(d.element.body):
+    for el in _body_items(body):
         if el.tag == W + "tbl":
             rows = [[_cell_text(tc) for tc in tr.iter(W + "tc") if _owner_row(tc) is tr] for tr in _rows(el)]
             b.add_table(rows)
             continue
-        breaks_before = _page_breaks_before(el)
-        for _ in range(breaks_before):
+        if rendered and _rendered_break_in(el):
             page += 1
             b.start_page(page)
         level = _paragraph_level(el, styles)
         for line, bold in _paragraph_lines(el):
             b.add_block("heading" if level else "paragraph", line, style_level=level, bold=bold)
-        for _ in range(_page_breaks_after(el)):
-            page += 1
-            b.start_page(page)
-    return b.build(path=path, kind="docx", file_sha256=sha256_file(path), extractor=EXTRACTOR)
+    return b.build(
+        path=path, kind="docx", file_sha256=sha256_file(path), extractor=EXTRACTOR, paginated=rendered
+    )
 
 
 # -- body walking ---------------------------------------------------------------
@@ -253,19 +256,7 @@ def _paragraph_level(p, styles: dict[str, int]) -> int | None:
     return None
 
 
-def _page_breaks_before(p) -> int:
-    n = 0
-    ppr = p.find(W + "pPr")
-    if (
-        ppr is not None
-        and ppr.find(W + "pageBreakBefore") is not None
-        and _is_on(ppr.find(W + "pageBreakBefore"))
-    ):
-        n += 1
-    if any(True for _ in p.iter(W + "lastRenderedPageBreak")):
-        n += 1
-    return min(n, 1)
-
-
-def _page_breaks_after(p) -> int:
-    return sum(1 for br in p.iter(W + "br") if br.get(W + "type") == "page")
+def _rendered_break_in(p) -> bool:
+    """Word broke a page inside this paragraph when it last laid the document out (the paragraph is
+    counted on the new page: a report's pages are cited by where their text starts)."""
+    return next(p.iter(W + "lastRenderedPageBreak"), None) is not None

@@ -155,7 +155,12 @@ def load_txt(path: str) -> Document:
         b.add_block("paragraph", line.strip())
         i += 1
     return b.build(
-        path=path, kind="txt", file_sha256=sha256_file(path), extractor=EXTRACTOR, warnings=tuple(warnings)
+        path=path,
+        kind="txt",
+        file_sha256=sha256_file(path),
+        extractor=EXTRACTOR,
+        warnings=tuple(warnings),
+        paginated=False,  # a text file has no printed pages
     )
 
 

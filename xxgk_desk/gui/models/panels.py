@@ -131,10 +131,10 @@ class FindingsModel(RowsModel):
             ),
             Column(self.tr("说明"), lambda r: r.finding.message, tooltip=lambda r: r.finding.message),
             Column(
-                self.tr("页"),
-                lambda r: r.page or "",
-                sort=lambda r: r.page or 0,
-                align=Qt.AlignmentFlag.AlignCenter,
+                self.tr("位置"),
+                lambda r: r.place,
+                sort=lambda r: r.finding.start if r.finding.start is not None else -1,
+                tooltip=lambda r: r.place,
             ),
             Column(
                 self.tr("处理"),
