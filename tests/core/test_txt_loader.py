@@ -82,3 +82,34 @@ def test_seed_texts_load_whole(shared):
 
 def squash(text: str) -> str:
     return "".join(text.split()).replace("|", "")
+
+
+@pytest.mark.parametrize(
+    "head, name",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
+        (b"GIF89a\x01\x00", "GIF"),
+        (b"BM\x36\x00\x0c\x00\x00\x00\x00\x00\x36\x00", "BMP"),
+        (b"RIFF\x24\x00\x00\x00WEBPVP8 ", "WEBP"),
+    ],
+)
+def test_a_picture_renamed_to_pdf_is_called_a_picture(tmp_path, head, name):
+    from xxgk_desk.core.errors import ReadError
+    from xxgk_desk.core.loaders import load
+
+    path = tmp_path / "报告.pdf"
+    path.write_bytes(head + b"\x00" * 64)
+    with pytest.raises(ReadError) as e:
+        load(path)
+    assert f"{name} 图片" in e.value.message and "纯文本" not in e.value.message
+
+
+def test_text_beginning_with_bm_is_still_text(tmp_path):
+    from xxgk_desk.core.loaders import load
+
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "BMW大学2023—2024学年信息公开工作年度报告\n一、概述\n学校信息公开工作。\n", encoding="utf-8"
+    )
+    assert load(path).text.startswith("BMW大学")

@@ -34,18 +34,40 @@ MAX_TEXT_CHARS = 1_000_000
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
+#: Signatures of picture formats: a photo or screenshot renamed to .pdf is a picture, not text.
+_IMAGES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+)
+
+
+def image_format(head: bytes) -> str | None:
+    """PNG, JPEG, GIF, BMP, TIFF or WEBP when ``head`` starts a picture, else None."""
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WEBP"
+    if head[:2] == b"BM" and head[6:10] == b"\x00\x00\x00\x00":  # reserved bytes: no text has them
+        return "BMP"
+    return next((name for magic, name in _IMAGES if head.startswith(magic)), None)
+
+
 def sniff(head: bytes) -> str:
-    """Guess a file's real type from its first bytes: pdf, zip, ole, or text."""
+    """Guess a file's real type from its first bytes: pdf, zip, ole, image, or text."""
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "ole"
+    if image_format(head):
+        return "image"
     return "text"
 
 
-_LABEL = {"pdf": "PDF", "zip": "ZIP/DOCX", "ole": "旧版 Word（.doc）", "text": "纯文本"}
+_LABEL = {"pdf": "PDF", "zip": "ZIP/DOCX", "ole": "旧版 Word（.doc）", "text": "纯文本", "image": "图片"}
 
 
 def kind_of(path: str | os.PathLike) -> str:
@@ -100,6 +122,12 @@ def check_file(path: str | os.PathLike) -> tuple[str, str]:
             raise ReadError(
                 "mismatch",
                 f"文件扩展名是 {p.suffix}，但内容其实是 DOCX：{p.name}。请把扩展名改为 .docx 后再打开。",
+            )
+        if sniffed == "image":
+            raise ReadError(
+                "mismatch",
+                f"文件扩展名是 {p.suffix}，但内容是一张 {image_format(head)} 图片，不是{_LABEL[expected]}：{p.name}。"
+                "如果这是报告的扫描件或截图，请向报送单位索取 PDF 原件，或先把图片转成 PDF（可扫描识别）再打开。",
             )
         raise ReadError(
             "mismatch",
