@@ -123,7 +123,7 @@ def test_sort_and_neighbours(province):
     first = sort_rows(rows, "institution")[0]
     assert cols["part:overview"].value(first) in ("✓", "")
     assert cols["state"].value(first) == "未审"
-    assert [c.header for c in columns()][:5] == ["学校", "年度", "统计期限", "页数", "概述"]
+    assert [c.header for c in columns()][:6] == ["学校", "年度", "统计期限", "页数", "格式", "概述"]
 
 
 def test_coverage(province):

@@ -92,6 +92,11 @@ class OverviewRow:
         return self.error is None
 
     @property
+    def gov_template(self) -> bool:
+        """The report is written in the government template (政府信息公开工作年度报告), not a university's."""
+        return "gov_template" in self.rules
+
+    @property
     def errors(self) -> int:
         return self.findings[0]
 
@@ -184,6 +189,7 @@ def columns(rules: RuleSet | None = None) -> tuple[Column, ...]:
         Column("year", "年度", lambda r: r.year, kind="number"),
         Column("period", "统计期限", lambda r: r.period),
         Column("pages", "页数", lambda r: r.pages, kind="number"),
+        Column("template", "格式", lambda r: "政府格式" if r.gov_template else None),
     )
     parts = tuple(_part_column(p.key, p.name) for p in rules.parts)
     tail = (

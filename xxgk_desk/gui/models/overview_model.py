@@ -31,6 +31,7 @@ PART_LABELS = {
 COLUMN_HEADERS = [
     QT_TRANSLATE_NOOP("OverviewColumns", "学校"), QT_TRANSLATE_NOOP("OverviewColumns", "年度"),
     QT_TRANSLATE_NOOP("OverviewColumns", "统计期限"), QT_TRANSLATE_NOOP("OverviewColumns", "页数"),
+    QT_TRANSLATE_NOOP("OverviewColumns", "格式"), QT_TRANSLATE_NOOP("OverviewColumns", "政府格式"),
     QT_TRANSLATE_NOOP("OverviewColumns", "概述"), QT_TRANSLATE_NOOP("OverviewColumns", "主动公开"),
     QT_TRANSLATE_NOOP("OverviewColumns", "依申请公开"), QT_TRANSLATE_NOOP("OverviewColumns", "评议"),
     QT_TRANSLATE_NOOP("OverviewColumns", "举报复议诉讼"), QT_TRANSLATE_NOOP("OverviewColumns", "新做法"),
@@ -95,6 +96,8 @@ class OverviewModel(QAbstractTableModel):
             value = col.value(row)
             if isinstance(value, float):
                 return f"{value:g}"
+            if col.key == "template" and value:
+                return QCoreApplication.translate("OverviewColumns", value)
             return "" if value is None else str(value)
         if role == SORT_ROLE:
             return col.sort_key(row)
@@ -107,6 +110,8 @@ class OverviewModel(QAbstractTableModel):
             if not row.ok:
                 return QBrush(QColor("#fef2f2"))
         if role == Qt.ItemDataRole.ForegroundRole:
+            if col.key == "template" and row.gov_template:
+                return QBrush(QColor("#b45309"))
             if col.kind == "state":
                 return QBrush(QColor(STATE_COLOURS.get(row.state, "#000000")))
             if col.key == "errors" and row.errors:
