@@ -478,3 +478,28 @@ def test_every_side_panel_can_be_hidden_and_gets_its_width_back(window, qtbot):
     assert window.right_dock.width() < right_before  # the panel gave way, not the report
     window.resize(1500, 900)
     qtbot.waitUntil(lambda: abs(window.right_dock.width() - right_before) <= 12, timeout=2000)
+
+
+SHARED = ROOT.parent / "shared" / "samples"
+
+
+@pytest.mark.skipif(not (SHARED / "docs" / "seed-002-scanned.pdf").exists(), reason="shared samples absent")
+def test_a_scan_without_ocr_says_so_in_a_banner_not_a_dialog(window, messages, monkeypatch):
+    from xxgk_desk.core.loaders import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    open_sample(window, SHARED / "docs" / "seed-002-scanned.pdf")
+    assert messages == []  # no box to click while the report loads
+    texts = window.banner_area.texts()
+    assert any("没有文字层" in t and "OCR" in t for t in texts), texts
+    assert window.banner_area.banners[0].kind == "warning"
+    window.close_document()
+    assert window.banner_area.texts() == []
+
+
+@pytest.mark.skipif(not (SHARED / "real" / "huaian-2024-gov.pdf").exists(), reason="shared samples absent")
+def test_a_government_template_report_is_marked_as_such(window, messages):
+    open_sample(window, SHARED / "real" / "huaian-2024-gov.pdf")
+    assert any("政府信息公开工作年度报告的格式" in t for t in window.banner_area.texts())
+    open_sample(window, SAMPLE_DOCX)  # a university's report: no banner left from the previous one
+    assert not any("政府" in t for t in window.banner_area.texts())

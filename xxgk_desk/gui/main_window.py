@@ -37,6 +37,7 @@ from xxgk_desk.gui.app import settings
 from xxgk_desk.gui.labels import localized, vocabulary_label
 from xxgk_desk.gui.tasks import Cancelled, TaskRunner
 from xxgk_desk.gui.undo import StoreCommand, take_errors
+from xxgk_desk.gui.views.banner import BannerArea
 from xxgk_desk.gui.views.dialogs import NoteDialog, ask_multiline, ask_text
 from xxgk_desk.gui.views.page_view import PageView
 from xxgk_desk.gui.views.panels import (
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
         lay = QVBoxLayout(centre)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
+        self.banner_area = BannerArea()
+        lay.addWidget(self.banner_area)
         lay.addWidget(self.centre_split, 1)
         lay.addWidget(self.find_bar)
         self.setCentralWidget(centre)
@@ -520,6 +523,7 @@ class MainWindow(QMainWindow):
         self._clear_panels()  # nothing of the previous report may stay (an action on it would hit this one)
         self.session = session
         self.text_view.show_document(analysis.document, analysis.sections)
+        self._show_banners(session)
         self.outline.model.set_sections(analysis.sections)
         self.outline.tree.expandToDepth(0)
         self.outline.parts_model.set_rows(analysis.review.standard_parts)
@@ -555,23 +559,40 @@ class MainWindow(QMainWindow):
         if session is not self.session:
             return  # another file was opened meanwhile
         self._paint_highlights()
-        doc = session.doc
-        if doc.warnings:
-            self.statusBar().showMessage("；".join(doc.warnings), 15000)
-        if doc.image_pages and not doc.ocr_pages and not self.runner.synchronous:
-            QMessageBox.information(
-                self, self.tr("扫描件"), "\n".join(doc.warnings) or self.tr("部分页面没有文字层。")
-            )
         self.document_ready.emit()
         for error in take_errors():
             QMessageBox.warning(self, self.tr("操作未完成"), error.message)
-        if session.ref.reanchor and session.ref.reanchor.orphans:
-            self.statusBar().showMessage(
-                self.tr("%1 条批注在新版本中未能定位，已列入批注列表（标为“未定位”）。").replace(
-                    "%1", str(len(session.ref.reanchor.orphans))
+
+    def _show_banners(self, session: ReviewSession) -> None:
+        """What the reviewer should know about this file, above the text (never a dialog while loading)."""
+        area = self.banner_area
+        area.clear()
+        doc, review = session.doc, session.review
+        if review.gov_template:
+            area.add(
+                "warning",
+                self.tr(
+                    "这份报告套用了政府信息公开工作年度报告的格式，不是高校年度报告的格式。高校应按"
+                    "《高等学校信息公开办法》和教育部通知编写：按学年统计，设评议部分，附清单事项公开情况表。"
+                    "按高校规则检查的结果请对照原文判断。"
                 ),
-                8000,
             )
+        if doc.warnings:
+            scan = bool(doc.image_pages) and not doc.ocr_pages
+            area.add("warning" if scan else "info", "\n".join(doc.warnings))
+        orphans = session.ref.reanchor.orphans if session.ref.reanchor else ()
+        if orphans:
+            area.add(
+                "info",
+                self.tr(
+                    "%1 条批注在这个版本中未能定位（原文已改动），已列入批注列表并标为“未定位”。"
+                ).replace("%1", str(len(orphans))),
+                [(self.tr("查看这些批注"), self._show_orphans)],
+            )
+
+    def _show_orphans(self) -> None:
+        self.tabs.setCurrentWidget(self.notes_panel)
+        self.notes_panel.orphans_only.setChecked(True)
 
     def _load_error(self, error: BaseException, trace: str) -> None:
         self._load_task = None
@@ -614,8 +635,9 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _clear_panels(self) -> None:
-        """Every panel empty, detail lines included."""
+        """Every panel empty, detail lines and banners included."""
         self._notes, self._finding_rows = [], []
+        self.banner_area.clear()
         for panel in (
             self.outline,
             self.fields_panel,
