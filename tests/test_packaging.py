@@ -64,6 +64,10 @@ def pip(
 def fill(house: Path, *requirements: str) -> None:
     """Download ``requirements`` and their dependencies into the wheelhouse (needs the index)."""
     house.mkdir(parents=True, exist_ok=True)
+    for stale in house.glob(
+        "xxgk_desk-*.whl"
+    ):  # an older build of the project: pip would read its dependencies
+        stale.unlink()
     r = pip(sys.executable, "download", "-q", "-d", str(house), *requirements)
     if r.returncode != 0:
         pytest.skip(f"cannot fill the wheelhouse from the package index: {r.stderr.strip()[-300:]}")

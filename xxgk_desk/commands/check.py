@@ -75,9 +75,9 @@ def silence_stdout() -> None:
         pass
 
 
-def print_summary(result: Analysis, rules, out=sys.stdout) -> None:
-    """A readable Chinese summary for a person at a terminal."""
-    w = out.write
+def print_summary(result: Analysis, rules, out=None) -> None:
+    """A readable Chinese summary for a person at a terminal (``out``: default the current sys.stdout)."""
+    w = (out or sys.stdout).write
     w(f"文件：{result.path}\n")
     if result.error:
         w(f"  错误：{result.error}\n\n")

@@ -13,9 +13,10 @@ traditional characters; phrases that would change the length are never used.
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import re
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from xxgk_desk.core.document import Document
 
@@ -25,10 +26,16 @@ _PHRASES = ("dictionary", "TSPhrases.txt")
 
 
 def _lines(parts: tuple[str, ...]) -> list[str]:
+    """A table file of the converter package, wherever it is installed (site-packages, a wheel, a frozen app)."""
     try:
-        return resources.files(_PACKAGE).joinpath(*parts).read_text(encoding="utf-8").splitlines()
-    except (ModuleNotFoundError, FileNotFoundError, OSError):  # the converter is a dependency; never crash
-        return []
+        spec = importlib.util.find_spec(_PACKAGE)
+    except (ImportError, ValueError):
+        spec = None
+    for base in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = Path(base).joinpath(*parts)
+        if path.is_file():
+            return path.read_text(encoding="utf-8").splitlines()
+    return []  # the converter is a dependency; without it the view is the text itself, never a crash
 
 
 @cache

@@ -472,11 +472,12 @@ def test_unseen_probe_set_meets_the_targets():
     assert inst["official"] / inst["total"] >= 0.95
 
 
-def test_check_summary_shows_the_list_entry(tmp_path, capsys):
-    from xxgk_desk.cli import main
+def test_check_summary_shows_the_list_entry(check):
+    import io
 
-    path = tmp_path / "r.txt"
-    path.write_text(base().replace(SCHOOL, "武汉纺织大学").text(), encoding="utf-8")
-    main(["check", str(path)])
-    out = capsys.readouterr().out
-    assert "名单核对：武汉纺织大学（学校标识码4142010495，湖北省，本科）" in out
+    from xxgk_desk.commands.check import print_summary
+    from xxgk_desk.core.rules import load_rules
+
+    out = io.StringIO()
+    print_summary(check(base().replace(SCHOOL, "武汉纺织大学")), load_rules(), out)
+    assert "名单核对：武汉纺织大学（学校标识码4142010495，湖北省，本科）" in out.getvalue()

@@ -415,6 +415,7 @@ def test_government_template_is_a_warning(check):
     assert [f.message for f in findings(r, "figure_missing")] == [
         "报告未说明因信息公开工作受到举报的件数（属“因学校信息公开工作受到举报、复议、诉讼的情况”部分）；即使为零，也应明确写出。"
     ]
+    assert r.review.fields["requests_received"].value == 4  # the template table's 总计 column, by its header
     assert fired(r, "period_calendar_year").quote == "2023年1月1日至2023年12月31日"
     assert {s.kind for s in r.review.sum_checks} == {"gov_table"}
     assert all(s.adds_up for s in r.review.sum_checks)
