@@ -33,6 +33,7 @@ from typing import Any
 
 from xxgk_desk.core.compare import Comparison, ReportText, compare, report_year
 from xxgk_desk.core.document import sha256_file
+from xxgk_desk.core.marker import tool_output
 from xxgk_desk.core.rules import RuleSet, load_rules
 from xxgk_desk.core.store import DocumentInfo, ImportReport, Note, Store, StoreError
 from xxgk_desk.core.store.model import now
@@ -64,6 +65,7 @@ class AddReport:
     checked: int = 0  # read and checked now
     cached: int = 0  # unchanged since an earlier check: nothing to do
     failed: int = 0
+    skipped: int = 0  # files xxgk-desk wrote (letters, summaries): never reports
     cancelled: bool = False
     new_documents: int = 0
     new_versions: int = 0  # a changed file of a report already known
@@ -76,6 +78,8 @@ class AddReport:
         s = f"共 {self.total} 个文件：新检查 {self.checked} 个，未变 {self.cached} 个"
         if self.failed:
             s += f"，无法读取 {self.failed} 个"
+        if self.skipped:
+            s += f"，跳过 {self.skipped} 个本工具导出的审核文件"
         if self.new_versions:
             s += f"，其中 {self.new_versions} 个是已有报告的新版本"
         s += f"；用时 {self.seconds:.1f} 秒。"
@@ -237,8 +241,10 @@ class Workspace:
         workspace hold exactly these files. A failing file is reported and the rest go on.
         """
         t0 = time.monotonic()
-        files = [Path(os.path.abspath(p)) for p in scan(paths)]
-        report = AddReport(total=len(files))
+        scanned = [Path(os.path.abspath(p)) for p in scan(paths)]
+        exports = {str(f) for f in scanned if tool_output(f)}  # a memo saved beside the reports
+        files = [f for f in scanned if str(f) not in exports]
+        report = AddReport(total=len(files), skipped=len(exports))
         known = {r["path"]: r for r in self.files()}
         if on_progress is not None:  # the total is known before any file is hashed
             on_progress(Progress(0, len(files), elapsed=time.monotonic() - t0))
@@ -252,6 +258,10 @@ class Workspace:
             else:
                 todo[path] = (size, mtime, sha)
         with self.store.conn.write():
+            for path in exports & set(known):  # added by an older version, before exports were marked
+                self.store.conn.execute(
+                    "DELETE FROM workspace_files WHERE workspace = ? AND path = ?", [self.name, path]
+                )
             if replace:
                 for path in set(known) - {str(f) for f in files}:
                     self.store.conn.execute(

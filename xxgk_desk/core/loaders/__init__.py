@@ -21,6 +21,7 @@ from pathlib import Path
 
 from xxgk_desk.core.document import Document
 from xxgk_desk.core.errors import ReadError
+from xxgk_desk.core.marker import tool_output
 
 #: ``progress(done, total, message)``; it may raise to cancel the load.
 Progress = Callable[[int, int, str], None]
@@ -133,6 +134,12 @@ def check_file(path: str | os.PathLike) -> tuple[str, str]:
             "mismatch",
             f"文件扩展名是 {p.suffix}，但内容是{_LABEL[sniffed]}，不是{_LABEL[expected]}：{p.name}。"
             "文件可能已损坏或被改名，请重新获取原始文件。",
+        )
+    if tool_output(p):
+        raise ReadError(
+            "tool_output",
+            f"这是 xxgk-desk 导出的审核文件（审核意见、审核记录或汇总表），不是报告原件：{p.name}。"
+            "请打开高校报送的报告文件。",
         )
     return kind, sniffed
 
