@@ -165,6 +165,15 @@ def run(args: argparse.Namespace) -> int:
             merged += rep.document_ids
             print(f"已导入 {f}：{len(rep.document_ids)} 份报告，冲突 {rep.conflicts} 处。", file=sys.stderr)
         files = [str(Path(p).resolve()) for p in scan(args.paths)]
+        from xxgk_desk.core.atomic import OutputError, refuse_inputs
+
+        try:
+            for out in (args.output, args.csv):
+                if out:
+                    refuse_inputs(out, [*files, *args.merge, store.path])
+        except OutputError as e:
+            print(f"错误：{e.message}", file=sys.stderr)
+            return 2
         if not files and not merged:
             print("错误：没有找到报告文件（支持 PDF、DOCX、DOC、WPS、TXT）。", file=sys.stderr)
             return 1

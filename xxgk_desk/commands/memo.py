@@ -79,13 +79,14 @@ def _analyse(args: argparse.Namespace):
 
 def _guarded(fn):  # noqa: ANN001, ANN202 - wraps run functions: people get one line, never a traceback
     def run(args: argparse.Namespace) -> int:
+        from xxgk_desk.core.errors import XxgkError
         from xxgk_desk.core.export import ExportError
         from xxgk_desk.core.rules import RulesError
         from xxgk_desk.core.store import StoreError
 
         try:
             return fn(args)
-        except (ReadError, StoreError, ExportError) as e:
+        except (ReadError, StoreError, ExportError, XxgkError) as e:
             return _err(e.message)
         except RulesError as e:
             return _err(f"规则文件有误：{e}")
@@ -113,6 +114,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         out = Path(args.output) if args.output else Path(f"{src.stem}-审核意见.{args.format or 'docx'}")
         fmt = export.memo_format(out, args.format)
+    if not to_stdout:
+        from xxgk_desk.core.atomic import refuse_inputs
+
+        refuse_inputs(out, [src, resolve_db_path(args.db)])
     if fmt == "pdf" and not export.pdf_available():
         return _err("导出 PDF 需要 LibreOffice（未安装）。请安装 LibreOffice，或改用 --format docx。")
     result, rules = _analyse(args)
@@ -159,9 +164,12 @@ def run(args: argparse.Namespace) -> int:
 def run_table(args: argparse.Namespace) -> int:
     """``notes table``: register the file like the other notes commands, then write the table."""
     from xxgk_desk.core import export
+    from xxgk_desk.core.atomic import refuse_inputs
     from xxgk_desk.core.store import Store
+    from xxgk_desk.core.store.db import resolve_db_path
 
     export.table_format(args.output, args.format)  # a bad extension fails before any reading
+    refuse_inputs(args.output, [args.file, resolve_db_path(getattr(args, "db", None))])
     result, rules = _analyse(args)
     doc, review = result.document, result.review
     with Store(getattr(args, "db", None), reviewer=getattr(args, "reviewer", None)) as store:

@@ -25,8 +25,9 @@ import sys
 from typing import Any
 
 from xxgk_desk.core import loaders
+from xxgk_desk.core.atomic import refuse_inputs
 from xxgk_desk.core.document import Document
-from xxgk_desk.core.errors import ReadError, one_line
+from xxgk_desk.core.errors import ReadError, XxgkError, one_line
 from xxgk_desk.core.store import Note, Store, StoreError, vocabulary
 from xxgk_desk.core.store.anchoring import TextIndex, strip_ws
 
@@ -101,7 +102,7 @@ def _guard(fn):  # noqa: ANN001, ANN202 - a small decorator for the run_* functi
     def run(args: argparse.Namespace) -> int:
         try:
             return fn(args)
-        except (ReadError, StoreError) as e:
+        except (ReadError, StoreError, XxgkError) as e:
             return _err(e.message)
         except OSError as e:
             return _err(f"无法读写文件：{e.filename or ''}（{e.strerror or e}）")
@@ -289,6 +290,7 @@ def run_status(args: argparse.Namespace) -> int:
 @_guard
 def run_export(args: argparse.Namespace) -> int:
     with _open(args) as store:
+        refuse_inputs(args.output, [args.file, store.path])
         docs = [_load(store, args, args.file)] if args.file else None
         path = store.export_review_file(args.output, docs, include_events=args.events)
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -315,6 +317,7 @@ def run_import(args: argparse.Namespace) -> int:
 @_guard
 def run_w3c(args: argparse.Namespace) -> int:
     with _open(args) as store:
+        refuse_inputs(args.output, [args.file, store.path])
         doc = _load(store, args, args.file)
         data = store.w3c_annotations(doc)
         from xxgk_desk.core.store import write_review_file

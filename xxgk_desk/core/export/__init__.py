@@ -20,6 +20,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from xxgk_desk.core.atomic import replacing, write_failed
+
 from .errors import ExportError
 from .memo_docx import GB9704, Typography, write_docx
 from .memo_md import md_escape, render_markdown, render_text, write_markdown
@@ -81,9 +83,10 @@ def write_memo(memo: Memo, path: str | os.PathLike, fmt: str | None = None) -> P
     if kind == "pdf":
         return write_pdf(memo, path)
     try:
-        path.write_text(render_text(memo), encoding="utf-8", newline="\n")
+        with replacing(path) as tmp:
+            tmp.write_text(render_text(memo), encoding="utf-8", newline="\n")
     except OSError as e:
-        raise ExportError("write", f"无法写入 {path}：{e.strerror or e}。") from None
+        raise ExportError("write", write_failed(path, e)) from None
     return path
 
 

@@ -10,6 +10,7 @@ and WPS what to use when a font is missing (仿宋_GB2312 → 仿宋, 方正小�
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,8 @@ from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm, Pt
+
+from xxgk_desk.core.atomic import replacing, write_failed
 
 from . import docx_kit as kit
 from .errors import ExportError
@@ -281,10 +284,10 @@ def write_docx(memo: Memo, path: str | os.PathLike, typography: Typography = GB9
     w = _Writer(memo, typography)
     w.write(memo_blocks(memo))
     try:
-        w.doc.save(str(path))
+        package = io.BytesIO()  # built in memory: a failing disk then fails our write, not zipfile's
+        w.doc.save(package)
+        with replacing(path) as tmp:
+            tmp.write_bytes(package.getvalue())
     except OSError as e:
-        raise ExportError(
-            "write",
-            f"无法写入 {path}：{e.strerror or e}。请检查文件夹是否存在、文件是否正在 Word/WPS 中打开。",
-        ) from None
+        raise ExportError("write", write_failed(path, e)) from None
     return path

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from xxgk_desk.core.atomic import replacing, write_failed
+
 from .errors import ExportError
 from .fmt import one_line
 from .memo_blocks import Block, Heading, PageBreak, Para, Run, Table, Title, memo_blocks
@@ -141,9 +143,8 @@ def write_markdown(memo: Memo, path: str | os.PathLike) -> Path:
     """Write the Markdown memo (UTF-8, no BOM)."""
     path = Path(path)
     try:
-        path.write_text(render_markdown(memo), encoding="utf-8", newline="\n")
+        with replacing(path) as tmp:
+            tmp.write_text(render_markdown(memo), encoding="utf-8", newline="\n")
     except OSError as e:
-        raise ExportError(
-            "write", f"无法写入 {path}：{e.strerror or e}。请检查文件夹是否存在、文件是否被占用。"
-        ) from None
+        raise ExportError("write", write_failed(path, e)) from None
     return path

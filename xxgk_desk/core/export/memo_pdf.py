@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from xxgk_desk.core.atomic import replacing, write_failed
 from xxgk_desk.core.soffice import ConversionError, find_soffice, run_conversion
 
 from .errors import ExportError
@@ -58,11 +59,10 @@ def docx_to_pdf(src: str | os.PathLike, dest: str | os.PathLike, timeout: int = 
                 "convert_failed", "LibreOffice 未能生成 PDF。请改为导出 DOCX，再用 Word/WPS 另存为 PDF。"
             )
         try:
-            shutil.move(str(out), str(dest))
+            with replacing(dest) as tmp:
+                shutil.copyfile(str(out), str(tmp))
         except OSError as e:
-            raise ExportError(
-                "write", f"无法写入 {dest}：{e.strerror or e}。请检查文件夹是否存在、文件是否正被打开。"
-            ) from None
+            raise ExportError("write", write_failed(dest, e)) from None
     return dest
 
 

@@ -20,12 +20,14 @@ is the lead's path: merge reviewers' review files into a store, then write the s
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from xxgk_desk.core.atomic import replacing, write_failed
 from xxgk_desk.core.batch import PART_SHORT, OverviewRow, Workspace, columns, sort_rows
 from xxgk_desk.core.batch.coverage_matrix import COVERAGE_LABELS, CoverageMatrix
 from xxgk_desk.core.store import ImportReport, Store, vocabulary
@@ -302,14 +304,12 @@ def _mark_parts(sh: Any, headers: Sequence[str]) -> None:
 def _save(wb: Any, path: str | os.PathLike) -> Path:
     path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp")
-        wb.save(str(tmp))
-        os.replace(tmp, path)
+        package = io.BytesIO()  # built in memory: a failing disk then fails our write, not zipfile's
+        wb.save(package)
+        with replacing(path, make_parent=True) as tmp:
+            tmp.write_bytes(package.getvalue())
     except OSError as e:
-        raise ExportError(
-            "write", f"无法写入汇总表：{path}（{e.strerror or e}）。文件是否正在 Excel/WPS 中打开？"
-        ) from None
+        raise ExportError("write", write_failed(path, e)) from None
     return path
 
 
@@ -321,14 +321,13 @@ def write_summary_csv(
     headers, table = overview_table(ws, rows)
     path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        with replacing(path, make_parent=True) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)
             w.writerow(headers)
             for line in table:
                 w.writerow(["" if v is None else _csv_safe(v) for v in line])
     except OSError as e:
-        raise ExportError("write", f"无法写入 CSV 文件：{path}（{e.strerror or e}）。") from None
+        raise ExportError("write", write_failed(path, e)) from None
     return path
 
 

@@ -9,12 +9,14 @@ get a leading apostrophe, since the report's quotes are not trusted input).
 from __future__ import annotations
 
 import csv
+import io
 import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from xxgk_desk.core.atomic import replacing, write_failed
 from xxgk_desk.core.document import Document
 from xxgk_desk.core.engine.model import Review
 from xxgk_desk.core.outline import Section
@@ -244,11 +246,12 @@ def write_notes_xlsx(
     wb.properties.title = "审核批注"
     wb.properties.creator = "xxgk-desk"
     try:
-        wb.save(str(path))
+        package = io.BytesIO()  # built in memory: a failing disk then fails our write, not zipfile's
+        wb.save(package)
+        with replacing(path) as tmp:
+            tmp.write_bytes(package.getvalue())
     except OSError as e:
-        raise ExportError(
-            "write", f"无法写入 {path}：{e.strerror or e}。请检查文件是否正在 Excel/WPS 中打开。"
-        ) from None
+        raise ExportError("write", write_failed(path, e)) from None
     return path
 
 
@@ -256,7 +259,7 @@ def write_notes_csv(rows: list[NoteRow], path: str | os.PathLike) -> Path:
     """Notes as CSV in UTF-8 with BOM (Excel on Windows opens it with the Chinese intact)."""
     path = Path(path)
     try:
-        with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        with replacing(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)
             w.writerow([h for _, h, _ in NOTE_COLUMNS])
             for row in rows:
@@ -268,9 +271,7 @@ def write_notes_csv(rows: list[NoteRow], path: str | os.PathLike) -> Path:
                     out.append(csv_safe(str(value)) if value is not None else "")
                 w.writerow(out)
     except OSError as e:
-        raise ExportError(
-            "write", f"无法写入 {path}：{e.strerror or e}。请检查文件是否正在 Excel/WPS 中打开。"
-        ) from None
+        raise ExportError("write", write_failed(path, e)) from None
     return path
 
 
@@ -291,7 +292,7 @@ def write_notes_w3c(store: Any, doc: Document, path: str | os.PathLike) -> Path:
     try:
         return write_review_file(data, path)
     except OSError as e:
-        raise ExportError("write", f"无法写入 {path}：{e.strerror or e}。") from None
+        raise ExportError("write", write_failed(path, e)) from None
 
 
 TABLE_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".jsonld": "w3c", ".json": "w3c"}

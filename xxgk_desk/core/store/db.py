@@ -59,6 +59,13 @@ def resolve_db_path(path: str | os.PathLike | None = None) -> Path:
     return Path(path).expanduser() if path else default_db_path()
 
 
+def newer_schema(version: int, newest: int, path: Path | str) -> StoreError:
+    return StoreError(
+        "newer_schema",
+        f"审核数据库来自更新版本的 xxgk-desk（数据库版本 {version}，本程序支持到 {newest}）：{path}。请升级程序。",
+    )
+
+
 def _busy(e: sqlite3.OperationalError) -> bool:
     msg = str(e).lower()
     return "locked" in msg or "busy" in msg
@@ -91,7 +98,13 @@ def translate(e: sqlite3.Error, path: Path | str) -> StoreError:
 class Connection:
     """A sqlite-utils Database plus a lock and the transaction helpers the store uses."""
 
-    def __init__(self, path: str | os.PathLike, *, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
+    def __init__(
+        self, path: str | os.PathLike, *, busy_timeout: float = BUSY_TIMEOUT_S, newest: int | None = None
+    ) -> None:
+        """Open the database. With ``newest`` (the schema version this program knows) the file is
+        checked before anything is changed: a newer schema and a damaged file (``PRAGMA
+        quick_check``) are refused while the file is still untouched (the journal mode is switched
+        to WAL only after)."""
         self.path = Path(path)
         self.lock = threading.RLock()
         if str(path) != ":memory:":
@@ -101,6 +114,7 @@ class Connection:
                 raise StoreError(
                     "readonly", f"无法创建审核数据库所在的文件夹：{self.path.parent}（{e.strerror or e}）。"
                 ) from None
+        raw: sqlite3.Connection | None = None
         try:
             raw = sqlite3.connect(
                 str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False
@@ -108,6 +122,8 @@ class Connection:
             self.db = sqlite_utils.Database(raw, execute_plugins=False)
             raw.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             raw.execute("PRAGMA foreign_keys = ON")
+            if newest is not None:
+                self._check_before_use(raw, newest)
             mode = raw.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal" and str(path) != ":memory:":
                 raise StoreError(
@@ -115,7 +131,11 @@ class Connection:
                     f"审核数据库无法启用 WAL 模式（当前为 {mode}）：{self.path}。请把数据库放在本地磁盘上。",
                 )
             raw.execute("PRAGMA synchronous = FULL")
-        except sqlite3.Error as e:
+        except (sqlite3.Error, StoreError) as e:
+            if raw is not None:
+                raw.close()
+            if isinstance(e, StoreError):
+                raise
             raise translate(e, self.path) from None
         self._depth = 0
         #: Rows that could not be read and were skipped (one Chinese line each, see :meth:`report`).
@@ -125,6 +145,19 @@ class Connection:
         """Note a row that could not be read (it is skipped; callers show ``problems`` to people)."""
         if message not in self.problems and len(self.problems) < 100:
             self.problems.append(message)
+
+    def _check_before_use(self, raw: sqlite3.Connection, newest: int) -> None:
+        version = int(raw.execute("PRAGMA user_version").fetchone()[0])
+        if version > newest:
+            raise newer_schema(version, newest, self.path)
+        rows = raw.execute("PRAGMA quick_check").fetchall()
+        first = str(rows[0][0]) if rows else "ok"
+        if first != "ok":
+            raise StoreError(
+                "corrupt",
+                f"审核数据库已损坏（{first[:80]}），为免损失未打开：{self.path}。"
+                "请从备份（notes backup 的副本或 .bak 文件）恢复，或换一个数据库文件。",
+            )
 
     @property
     def raw(self) -> sqlite3.Connection:

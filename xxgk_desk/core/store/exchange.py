@@ -37,13 +37,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from xxgk_desk import __version__
+from xxgk_desk.core.atomic import replacing
 from xxgk_desk.core.errors import one_line
 
 from . import documents, events, keyed, notes
@@ -194,18 +194,9 @@ def _keyed_out(conn: Connection, spec: keyed.Spec, row: dict[str, Any]) -> dict[
 def write_review_file(data: dict[str, Any], path: str | os.PathLike) -> Path:
     """Write a review file atomically (a temporary file renamed into place)."""
     p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=p.name + ".", suffix=".tmp", dir=p.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1, sort_keys=True)
-            f.write("\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replacing(p, make_parent=True) as tmp, open(tmp, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, indent=1, sort_keys=True)
+        f.write("\n")
     return p
 
 

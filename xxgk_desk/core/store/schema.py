@@ -13,7 +13,9 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .db import Connection, StoreError
+from xxgk_desk.core.atomic import replacing
+
+from .db import Connection, StoreError, newer_schema
 from .migrations import LATEST, MIGRATIONS
 
 __all__ = ["LATEST", "backup_path", "migrate", "user_version"]
@@ -29,24 +31,44 @@ def backup_path(path: Path, version: int) -> Path:
 
 
 def backup(conn: Connection, dest: Path) -> Path:
-    """Copy the whole database (WAL included) to ``dest``."""
-    target = sqlite3.connect(str(dest))
-    try:
-        with conn.lock:
-            conn.raw.backup(target)
-    finally:
-        target.close()
+    """Copy the whole database (WAL included) to ``dest``: the source is checked first
+    (``PRAGMA quick_check``: a damaged database never replaces a good backup), the copy is
+    written beside ``dest``, checked, and renamed into place."""
+    problem = quick_check(conn)
+    if problem:
+        raise StoreError(
+            "corrupt",
+            f"审核数据库已损坏（{problem}），未做备份，原有备份保持不变：{conn.path}。请从较早的备份或导出的审核文件恢复。",
+        )
+    with replacing(dest) as tmp:
+        target = sqlite3.connect(str(tmp))
+        try:
+            with conn.lock:
+                conn.raw.backup(target)
+            copied = str(target.execute("PRAGMA quick_check").fetchone()[0])
+            target.execute("PRAGMA journal_mode = DELETE")  # a single self-contained file
+        finally:
+            target.close()
+        if copied != "ok":
+            raise StoreError("corrupt", f"备份副本校验未通过（{copied}），原有备份保持不变：{dest}。")
     return dest
+
+
+def quick_check(conn: Connection) -> str | None:
+    """None when ``PRAGMA quick_check`` finds the file sound, else its first complaint."""
+    try:
+        rows = conn.raw.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as e:
+        return str(e)
+    first = str(rows[0][0]) if rows else "ok"
+    return None if first == "ok" else first[:120]
 
 
 def migrate(conn: Connection, target: int = LATEST) -> Path | None:
     """Apply pending migrations up to ``target``; returns the backup written, if any."""
     current = user_version(conn)
     if current > LATEST:
-        raise StoreError(
-            "newer_schema",
-            f"审核数据库来自更新版本的 xxgk-desk（数据库版本 {current}，本程序支持到 {LATEST}）：{conn.path}。请升级程序。",
-        )
+        raise newer_schema(current, LATEST, conn.path)
     if current == 0 and conn.query_one(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
     ):

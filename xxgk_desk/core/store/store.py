@@ -72,7 +72,7 @@ class Store:
         busy_timeout: float = BUSY_TIMEOUT_S,
     ) -> None:
         self.path: Path = resolve_db_path(path)
-        self.conn = Connection(self.path, busy_timeout=busy_timeout)
+        self.conn = Connection(self.path, busy_timeout=busy_timeout, newest=schema.LATEST)
         try:
             self.backup_made: Path | None = migrate(self.conn)
         except BaseException:
