@@ -125,3 +125,30 @@ def test_overview_model_passes_the_model_tester(main, tmp_path, qtmodeltester):
     qtmodeltester.check(ov.proxy, force_py=True)
     ov.tabs.setCurrentIndex(1)
     qtmodeltester.check(ov.coverage_model, force_py=True)
+
+
+def test_exports_are_not_reports_and_two_files_of_one_report_are_both_shown(main, tmp_path):
+    import docx
+
+    from xxgk_desk.core.marker import mark_properties
+
+    folder = tmp_path / "报告"
+    write_reports(folder)
+    memo = docx.Document()
+    memo.add_paragraph("关于甲大学2023—2024学年信息公开工作年度报告的审核意见")
+    mark_properties(memo.core_properties)
+    memo.save(folder / "甲大学审核意见.docx")  # the memo saved beside the reports
+    copy = (folder / "甲大学2024.txt").read_text(encoding="utf-8") + "（修订稿）\n"
+    (folder / "甲大学2024-修订.txt").write_text(copy, encoding="utf-8")
+    ov = main.show_overview()
+    ov.runner.synchronous = True
+    ov.add_paths([str(folder)])
+    rows = ov.model.rows
+    assert len(rows) == 4  # the memo is no report, the revision is the same report
+    assert not any("审核意见" in (r.path or "") for r in rows)
+    jia = [r for r in rows if r.ok and r.institution == "甲大学" and r.year == 2024]
+    assert len(jia) == 1 and len(jia[0].alternatives) == 1
+    other = jia[0].alternatives[0]
+    ov.choose_file(other)
+    row = next(r for r in ov.model.rows if r.ok and r.institution == "甲大学" and r.year == 2024)
+    assert row.path == other and row.pinned

@@ -264,3 +264,41 @@ def test_workspace_in_a_database_of_an_earlier_version(tmp_path):
             assert ws.add([tmp_path / f"r{start}"], jobs=0).checked == 1
             assert {r.institution for r in ws.rows()} == {"荆门示例学院"}
             assert {d.institution for d in s.list_documents()} == {"某某大学", "荆门示例学院"}
+
+
+def test_two_files_of_one_report_the_choice_is_the_same_every_run_and_the_reviewer_can_switch(tmp_path):
+    import os
+
+    import docx
+
+    from xxgk_desk.core.batch import Workspace
+    from xxgk_desk.core.store import Store
+
+    text = "楚澜理工学院2023—2024学年信息公开工作年度报告\n一、概述\n学校信息公开工作。\n"
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "草稿.txt").write_text(text, encoding="utf-8")
+    (folder / "旧稿.txt").write_text(text + "（旧）\n", encoding="utf-8")
+    d = docx.Document()
+    for line in text.splitlines():
+        d.add_paragraph(line)
+    d.save(folder / "报告.docx")
+    os.utime(folder / "旧稿.txt", ns=(1_000_000_000, 1_000_000_000))  # older than the draft
+    shown = set()
+    for run in range(2):
+        with Store(tmp_path / f"r{run}.sqlite3") as store:
+            ws = Workspace(store)
+            ws.add([folder], jobs=0)
+            rows = [r for r in ws.rows() if r.ok]
+            assert len(rows) == 1, [r.path for r in rows]
+            row = rows[0]
+            shown.add(row.path)
+            assert row.path.endswith("报告.docx")  # the DOCX over the text copies
+            assert [os.path.basename(p) for p in row.alternatives] == ["草稿.txt", "旧稿.txt"]  # newest first
+            assert "另有 2 个文件" in next(c for c in columns() if c.key == "file").value(row)
+            ws.choose_file(folder / "旧稿.txt")
+            row = next(r for r in ws.rows() if r.ok)
+            assert row.path.endswith("旧稿.txt") and row.pinned
+            ws.unchoose(row.document_id)
+            assert next(r for r in ws.rows() if r.ok).path.endswith("报告.docx")
+    assert len(shown) == 1

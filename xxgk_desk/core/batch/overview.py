@@ -83,6 +83,9 @@ class OverviewRow:
     fields: Mapping[str, Any] = field(
         default_factory=lambda: EMPTY
     )  # key field values, the reviewer's corrections applied
+    #: other files in the workspace that are the same report (same institution and year), best first
+    alternatives: tuple[str, ...] = ()
+    pinned: bool = False  # the reviewer chose ``path`` among them (else: PDF over DOCX, then newest)
     checked: bool = False  # the engine's results are there
     stale: bool = False  # checked by another program or rules version: add the file again to refresh
     checked_at: str | None = None
@@ -175,6 +178,12 @@ def _file_name(r: OverviewRow) -> str:
     return r.path.replace("\\", "/").rsplit("/", 1)[-1] if r.path else ""
 
 
+def _file_label(r: OverviewRow) -> str:
+    """The file shown, and how many other files claim the same report (``报告.pdf（另有 1 个文件）``)."""
+    name = _file_name(r)
+    return f"{name}（另有 {len(r.alternatives)} 个文件）" if r.alternatives else name
+
+
 def _part_column(key: str, name: str) -> Column:
     rank = {"present": 0, "merged": 1, "missing": 2}
     return Column(f"part:{key}", PART_SHORT.get(key, name), lambda r: PART_MARK.get(r.part(key), ""),
@@ -210,7 +219,7 @@ def columns(rules: RuleSet | None = None) -> tuple[Column, ...]:
             "last_change", "最后修改", lambda r: _local_time(r.last_change), lambda r: r.last_change, "time"
         ),
         Column("notes", "批注", lambda r: r.notes, kind="number"),
-        Column("file", "文件", _file_name),
+        Column("file", "文件", _file_label),
         Column("error", "错误", lambda r: r.error),
     )
     return head + parts + tail

@@ -26,7 +26,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -445,7 +445,7 @@ class Workspace:
         docs = {d.id: d for d in self.store.list_documents() if only is None or only(d)}
         by_sha = {v.file_sha256: d.id for d in docs.values() for v in d.versions}
         facts = self._all_facts(f["file_sha256"] for f in files if f["file_sha256"] in by_sha)
-        chosen: dict[str, dict[str, Any]] = {}
+        claims: dict[str, list[dict[str, Any]]] = {}  # report → the files here that are that report
         failed: list[OverviewRow] = []
         for f in files:
             doc_id = by_sha.get(f["file_sha256"]) if f["file_sha256"] else None
@@ -453,14 +453,38 @@ class Workspace:
                 if only is None:
                     failed.append(self._failed_row(f))
                 continue
-            best = chosen.get(doc_id)
-            if best is None or _version_rank(docs[doc_id], f) > _version_rank(docs[doc_id], best):
-                chosen[doc_id] = f
+            claims.setdefault(doc_id, []).append(f)
+        pins = self._pins()
+        base = []
+        for doc_id, claimed in claims.items():
+            ordered = sorted(
+                claimed, key=lambda f: _version_rank(docs[doc_id], f, pins.get(doc_id)), reverse=True
+            )
+            current = ordered[0]
+            row = self._doc_row(docs[doc_id], current, facts.get(current["file_sha256"]))
+            others = tuple(f["path"] for f in ordered[1:])
+            base.append(replace(row, alternatives=others, pinned=pins.get(doc_id) == current["file_sha256"]))
         for doc_id in documents:
-            if doc_id in docs and doc_id not in chosen:
-                chosen[doc_id] = {}
-        base = [self._doc_row(docs[d], f, facts.get(f.get("file_sha256") or "")) for d, f in chosen.items()]
+            if doc_id in docs and doc_id not in claims:
+                base.append(self._doc_row(docs[doc_id], {}, None))
         return failed, base
+
+    # -- which file of a report is the current one -----------------------------------------------
+    def _pins(self) -> dict[str, str]:
+        """Report → the file (SHA-256) the reviewer chose to show for it."""
+        return {k.removeprefix(PIN): v for k, v in self.store.settings().items() if k.startswith(PIN)}
+
+    def choose_file(self, path: str | os.PathLike) -> OverviewRow:
+        """Show ``path`` for its report from now on (a reviewer's choice between two files of one report)."""
+        row = self.row_for_file(path)
+        if row.document_id is None or row.sha256 is None:
+            raise StoreError("invalid", f"这个文件不是已读取的报告，不能设为当前文件：{Path(path).name}。")
+        self.store.set_setting(PIN + row.document_id, row.sha256)
+        return row
+
+    def unchoose(self, document_id: str) -> None:
+        """Back to the automatic choice (the published PDF over a DOCX draft, then the newest file)."""
+        self.store.set_setting(PIN + document_id, None)
 
     def row_for_file(self, path: str | os.PathLike) -> OverviewRow:
         """The row a file belongs to now (without year-over-year findings; see :meth:`rows`)."""
@@ -710,10 +734,22 @@ def _norm(name: str | None) -> str:
     return "".join((name or "").split())
 
 
-def _version_rank(doc: DocumentInfo, f: dict[str, Any]) -> tuple:
-    """Later versions (by when the store first saw them) win; then the later-checked file."""
-    order = {v.file_sha256: i for i, v in enumerate(doc.versions)}
-    return (order.get(f.get("file_sha256") or "", -1), f.get("checked_at") or "", f.get("path") or "")
+#: Which kind of file is the report as published, when several files claim one report.
+KIND_RANK = {"pdf": 4, "docx": 3, "doc": 2, "txt": 1}
+PIN = "current_file/"  # store setting: report id → the file the reviewer chose
+
+
+def _version_rank(doc: DocumentInfo, f: dict[str, Any], pinned: str | None = None) -> tuple:
+    """The same every run: the reviewer's choice; then the published PDF over a DOCX draft (over
+    a .doc, over text); then the newest file (modification time); then the path."""
+    kinds = {v.file_sha256: v.kind for v in doc.versions}
+    sha = f.get("file_sha256") or ""
+    return (
+        sha == pinned,
+        KIND_RANK.get(kinds.get(sha) or "", 0),
+        f.get("mtime_ns") or 0,
+        f.get("path") or "",
+    )
 
 
 def _like_prefix(path: str) -> str:

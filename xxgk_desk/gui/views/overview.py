@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -132,6 +133,8 @@ class OverviewWindow(QMainWindow):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setDefaultSectionSize(70)
         self.table.doubleClicked.connect(self._open_row)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         self._build_filters()
         self.coverage_model = CoverageModel(self)
         self.coverage_view = QTableView()
@@ -357,6 +360,37 @@ class OverviewWindow(QMainWindow):
         row = index.data(ROW_ROLE)
         if row is not None and row.path:
             self.open_requested.emit(row.path)
+
+    def _row_menu(self, pos) -> None:
+        """打开; and when several files are one report: which of them the overview shows."""
+        index = self.table.indexAt(pos)
+        row = index.data(ROW_ROLE) if index.isValid() else None
+        if row is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("打开"), lambda: self._open_row(index)).setEnabled(bool(row.path))
+        if row.alternatives:
+            sub = menu.addMenu(self.tr("改用本报告的另一个文件"))
+            for path in row.alternatives:
+                sub.addAction(Path(path).name, lambda p=path: self.choose_file(p)).setToolTip(path)
+        if row.pinned and row.document_id:
+            menu.addAction(
+                self.tr("恢复自动选择（PDF 优先，其次最新）"), lambda: self._unchoose(row.document_id)
+            )
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def choose_file(self, path: str) -> None:
+        try:
+            self.workspace.choose_file(path)
+        except Exception as e:  # a file that is gone or unreadable: say so, keep the table
+            QMessageBox.warning(self, self.tr("无法切换文件"), getattr(e, "message", str(e)))
+            return
+        self.reload()
+
+    def _unchoose(self, document_id: str) -> None:
+        self.workspace.unchoose(document_id)
+        self.reload()
 
     def neighbour_path(self, path: str, step: int) -> str | None:
         """The next / previous report after ``path`` in the overview's current order."""
