@@ -13,6 +13,7 @@ external relationships, PDF launch actions and relative links point at it.
 
 from __future__ import annotations
 
+import codecs
 import os
 import random
 import shutil
@@ -46,6 +47,7 @@ EMBED_MARK = "XXGK-EMBEDDED-MARKER-93b0"
 BODY = ["HOSTILE TEST BODY LINE ONE", "SECOND LINE OF THE BODY TEXT"]
 ZH_BODY = ["第一部分　总体情况", "学校高度重视信息公开工作，本学年主动公开信息二千一百八十六条。"]
 MB = 1 << 20
+ZH_TRAD = "學校高度重視資訊公開工作，本學年主動公開資訊二千一百八十六條。"
 
 # Known bugs in files this suite may not change: a case that hits one gets ``bug=<why>`` and
 # is a strict expected failure until the bug is fixed (none open at the moment).
@@ -492,6 +494,11 @@ def _mixed_encodings() -> bytes:
 TXT_CASES = [
     Case("txt-invalid-utf8-bytes", "txt", _write("invalid-utf8.txt", _invalid_utf8()), ("ok",), contains=(ZH_A, ZH_B)),
     Case("txt-mixed-utf8-and-gbk-lines", "txt", _write("mixed.txt", _mixed_encodings()), ("ok",), contains=(ZH_A, ZH_B)),
+    Case("txt-utf32le-with-bom", "txt", _write("utf32le.txt", codecs.BOM_UTF32_LE + (ZH_A + "\n" + ZH_B).encode("utf-32-le")),
+         ("ok",), contains=(ZH_A, ZH_B)),
+    Case("txt-utf32be-with-bom", "txt", _write("utf32be.txt", codecs.BOM_UTF32_BE + (ZH_A + "\n" + ZH_B).encode("utf-32-be")),
+         ("ok",), contains=(ZH_A, ZH_B)),
+    Case("txt-big5", "txt", _write("big5.txt", (ZH_TRAD + "\n" + ZH_TRAD).encode("big5")), ("ok",), contains=(ZH_TRAD,)),
     Case("txt-utf16le-without-bom", "txt", _write("utf16le.txt", (ZH_A + "\n2024年\n" + ZH_B).encode("utf-16-le")),
          ("ok",), contains=(ZH_A, ZH_B)),
     Case("txt-utf16be-without-bom", "txt", _write("utf16be.txt", (ZH_A + "\n2024年\n" + ZH_B).encode("utf-16-be")),
