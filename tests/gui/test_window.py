@@ -42,6 +42,8 @@ def settings_dir(tmp_path, qapp):
     s = QSettings("xxgk-desk", "xxgk-desk")
     s.clear()
     s.setValue("reviewer/name", "测试审核员")
+    (tmp_path / "exports").mkdir()
+    s.setValue("export/folder", str(tmp_path / "exports"))  # not the real 文档 folder
     s.sync()
     return tmp_path
 
@@ -272,10 +274,20 @@ def test_export_dialog_previews_and_writes_the_memo(window, monkeypatch, tmp_pat
     window.add_note()
     dialog = export_dialog.ExportDialog(window.session, window)
     assert FakeNoteDialog.body in dialog.preview.toPlainText()
-    out = tmp_path / "审核意见.docx"
-    monkeypatch.setattr(export_dialog.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    out = tmp_path / "memos" / "审核意见.docx"
+    out.parent.mkdir()
+    suggested = []
+
+    def save_as(_parent, _title, start, _filter):
+        suggested.append(Path(start))
+        return str(out), ""
+
+    monkeypatch.setattr(export_dialog.QFileDialog, "getSaveFileName", save_as)
     dialog.save_memo()
     assert out.exists()
+    assert suggested[0].parent != Path(window.session.doc.path).parent  # never beside the reports
+    dialog.save_memo()
+    assert suggested[1].parent == out.parent  # the folder the reviewer chose is remembered
     text = "\n".join(p.text for p in Docx(str(out)).paragraphs)
     assert "楚澜理工学院" in text and "审核意见" in text
     dialog.only_open.setChecked(True)

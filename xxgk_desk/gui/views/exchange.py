@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from xxgk_desk.core.store import Store, StoreError
+from xxgk_desk.gui import export_folder
 
 
 def _tr(text: str) -> str:
@@ -29,8 +30,9 @@ def _tr(text: str) -> str:
 
 def export_reviews(parent, store: Store, documents=None) -> None:
     path, _ = QFileDialog.getSaveFileName(
-        parent, _tr("导出审核记录"), str(Path.home() / "审核记录.json"), "*.json"
+        parent, _tr("导出审核记录"), export_folder.suggest("审核记录.json"), "*.json"
     )
+    export_folder.remember(path)
     if not path:
         return
     try:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from xxgk_desk.core import export
 from xxgk_desk.core.session import ReviewSession
+from xxgk_desk.gui import export_folder
 
 
 class ExportDialog(QDialog):
@@ -106,10 +107,11 @@ class ExportDialog(QDialog):
 
     def _ask_path(self, suffix: str, label: str) -> str | None:
         inst = self.session.review.fields["institution"].value or Path(self.session.doc.path).stem
-        start = str(Path(self.session.doc.path).with_name(f"{inst}-审核意见.{suffix}"))
+        start = export_folder.suggest(f"{inst}-审核意见.{suffix}")  # never beside the reports
         path, _ = QFileDialog.getSaveFileName(self, label, start, f"*.{suffix}")
         if path and not path.lower().endswith("." + suffix):
             path += "." + suffix
+        export_folder.remember(path)
         return path or None
 
     def save_memo(self) -> None:

@@ -36,6 +36,7 @@ from xxgk_desk.core.batch import COVERAGE_LABELS, CoverageMatrix, RowFilter, Wor
 from xxgk_desk.core.compare import diff
 from xxgk_desk.core.rules import RuleSet
 from xxgk_desk.core.store import Store
+from xxgk_desk.gui import export_folder
 from xxgk_desk.gui.labels import localized
 from xxgk_desk.gui.models.overview_model import ROW_ROLE, OverviewFilter, OverviewModel
 from xxgk_desk.gui.tasks import TaskRunner
@@ -323,10 +324,11 @@ class OverviewWindow(QMainWindow):
         from xxgk_desk.core.export import summary
 
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出汇总"), str(Path.home() / "汇总.xlsx"), "*.xlsx"
+            self, self.tr("导出汇总"), export_folder.suggest("汇总.xlsx"), "*.xlsx"
         )
         if not path:
             return
+        export_folder.remember(path)
         rows = self.proxy.ordered_rows()
         ws = self.workspace
         self.runner.run(
