@@ -1,4 +1,5 @@
-"""DOCX loader: paragraphs and tables in body order, heading styles, outline levels, bold runs.
+"""DOCX loader: paragraphs and tables in body order, heading styles, outline levels, bold runs,
+and embedded HTML/text parts (``w:altChunk``, see alt_chunk.py) in their place.
 
 Headers and footers are not body text and are not read. Before python-docx opens the
 package, the ZIP directory is checked so a zip bomb is refused without unpacking it.
@@ -19,6 +20,7 @@ from xxgk_desk.core.loaders.builder import TextBuilder
 from xxgk_desk.core.normalize import clean_controls, fix_radicals
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 MAX_UNPACKED = 300 * 1024 * 1024  # a real report's parts unpack to a few MB
 MAX_RATIO = 200  # compression ratio beyond which an entry is a bomb, not a document
 #: word/document.xml of a long report with big tables is a few MB; parsing 64 MB takes ~10 s and ~1 GB
@@ -104,7 +106,13 @@ def load_docx(path: str) -> Document:
     b = TextBuilder()
     b.start_page(1)
     page = 1
+    warnings: list[str] = []
+    chunks = 0
     for el in _body_items(body):
+        if el.tag == W + "altChunk":
+            chunks += 1
+            _add_alt_chunk(b, d, el, chunks, warnings)
+            continue
         if el.tag == W + "tbl":
             rows = [[_cell_text(tc) for tc in tr.iter(W + "tc") if _owner_row(tc) is tr] for tr in _rows(el)]
             b.add_table(rows)
@@ -116,15 +124,38 @@ def load_docx(path: str) -> Document:
         for line, bold in _paragraph_lines(el):
             b.add_block("heading" if level else "paragraph", line, style_level=level, bold=bold)
     return b.build(
-        path=path, kind="docx", file_sha256=sha256_file(path), extractor=EXTRACTOR, paginated=rendered
+        path=path,
+        kind="docx",
+        file_sha256=sha256_file(path),
+        extractor=EXTRACTOR,
+        paginated=rendered,
+        warnings=tuple(warnings),
     )
+
+
+def _add_alt_chunk(b: TextBuilder, d, el, n: int, warnings: list[str]) -> None:
+    """The text of a ``w:altChunk`` (an embedded HTML or text part) in its place, or a warning."""
+    from xxgk_desk.core.loaders.alt_chunk import read_alt_chunk
+
+    part = d.part.related_parts.get(el.get(R_ID) or "")
+    if part is None:
+        warnings.append(f"文档中第{n}处嵌入内容（w:altChunk）找不到对应的部分，这部分文字可能缺失。")
+        return
+    chunk = read_alt_chunk(part.blob, part.content_type, n)
+    if chunk.warning:
+        warnings.append(chunk.warning)
+    for kind, value in chunk.items:
+        if kind == "table":
+            b.add_table([[_clean(c) for c in row] for row in value])  # type: ignore[union-attr]
+        else:
+            b.add_block("paragraph", _clean(str(value)))
 
 
 # -- body walking ---------------------------------------------------------------
 def _body_items(body) -> Iterator:
     """Paragraphs and tables in body order, looking inside content controls (w:sdt)."""
     for el in body.iterchildren():
-        if el.tag in (W + "p", W + "tbl"):
+        if el.tag in (W + "p", W + "tbl", W + "altChunk"):
             yield el
         elif el.tag == W + "sdt":
             content = el.find(W + "sdtContent")
