@@ -66,3 +66,37 @@ def test_batch_skips_exports_saved_beside_the_reports(tmp_path):
         assert (report.total, report.skipped, report.failed) == (1, 1, 0)
         assert "跳过 1 个本工具导出的审核文件" in report.text()
         assert [r.path for r in ws.rows()] == [str(folder / "报告.txt")]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt", "pdf"])
+def test_every_memo_the_tool_writes_is_refused_as_a_report(tmp_path, fmt):
+    from pathlib import Path
+
+    from xxgk_desk.core.export import pdf_available, write_memo
+    from xxgk_desk.core.export.memo_model import collect_memo
+    from xxgk_desk.core.pipeline import check
+
+    if fmt == "pdf" and not pdf_available():
+        pytest.skip("LibreOffice not installed")
+    sample = Path(__file__).resolve().parents[2] / "resources" / "samples" / "sample-report.docx"
+    analysis = check(sample)
+    memo = collect_memo(analysis.document, analysis.sections, analysis.review, None)
+    out = write_memo(memo, tmp_path / f"审核意见.{fmt}", fmt)
+    assert tool_output(out)
+    with pytest.raises(ReadError) as e:
+        load(out)
+    assert e.value.code == "tool_output"
+
+
+def test_the_summary_and_the_notes_table_are_marked(tmp_path):
+    from xxgk_desk.core.batch import Workspace
+    from xxgk_desk.core.export import summary
+    from xxgk_desk.core.store import Store
+
+    (tmp_path / "r.txt").write_text(REPORT, encoding="utf-8")
+    with Store(tmp_path / "db.sqlite3") as store:
+        ws = Workspace(store)
+        ws.add([tmp_path / "r.txt"], jobs=0)
+        out = summary.write_summary_xlsx(tmp_path / "汇总.xlsx", ws)
+    assert tool_output(out)
+    assert openpyxl.load_workbook(out).properties.keywords.endswith(KEYWORD)

@@ -24,7 +24,13 @@ TEXT_LINE = f"（本文件由 xxgk-desk 生成，是审核文件，不是报告�
 _SCAN = 256 * 1024  # bytes looked at, at each end of a PDF or text file
 _CORE_XML = "docProps/core.xml"
 _MAX_CORE = 1 << 20
-_UTF16 = KEYWORD.encode("utf-16-be")
+#: the keyword as it may appear in a PDF's Info dictionary: literal, UTF-16 bytes, or hex of UTF-16
+_FORMS = (
+    KEYWORD.encode("ascii"),
+    KEYWORD.encode("utf-16-be"),
+    KEYWORD.encode("utf-16-be").hex().upper().encode("ascii"),
+    KEYWORD.encode("utf-16-be").hex().encode("ascii"),
+)
 
 
 def mark_properties(props) -> None:
@@ -55,7 +61,7 @@ def tool_output(path: str | os.PathLike) -> bool:
     except OSError:
         return False
     data = start + end
-    return KEYWORD.encode("ascii") in data or _UTF16 in data
+    return any(form in data for form in _FORMS)
 
 
 def _zip_marked(path: Path) -> bool:

@@ -21,6 +21,7 @@ import os
 from pathlib import Path
 
 from xxgk_desk.core.atomic import replacing, write_failed
+from xxgk_desk.core.marker import TEXT_LINE
 
 from .errors import ExportError
 from .memo_docx import GB9704, Typography, write_docx
@@ -84,7 +85,7 @@ def write_memo(memo: Memo, path: str | os.PathLike, fmt: str | None = None) -> P
         return write_pdf(memo, path)
     try:
         with replacing(path) as tmp:
-            tmp.write_text(render_text(memo), encoding="utf-8", newline="\n")
+            tmp.write_text(render_text(memo) + "\n" + TEXT_LINE + "\n", encoding="utf-8", newline="\n")
     except OSError as e:
         raise ExportError("write", write_failed(path, e)) from None
     return path

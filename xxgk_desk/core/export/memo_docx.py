@@ -23,6 +23,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm, Pt
 
 from xxgk_desk.core.atomic import replacing, write_failed
+from xxgk_desk.core.marker import mark_properties
 
 from . import docx_kit as kit
 from .errors import ExportError
@@ -106,7 +107,7 @@ class _Writer:
         cp.comments = "由 xxgk-desk 生成" + ("（自动预审）" if self.memo.automatic else "")
         cp.keywords = "信息公开;年度报告;审核意见"
         cp.language = "zh-CN"
-        cp.category = ""
+        mark_properties(cp)  # a review file, never read back as a report
         cp.revision = 1
         now = datetime.now()
         cp.created = now

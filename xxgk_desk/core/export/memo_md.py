@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from xxgk_desk.core.atomic import replacing, write_failed
+from xxgk_desk.core.marker import TEXT_LINE
 
 from .errors import ExportError
 from .fmt import one_line
@@ -144,7 +145,7 @@ def write_markdown(memo: Memo, path: str | os.PathLike) -> Path:
     path = Path(path)
     try:
         with replacing(path) as tmp:
-            tmp.write_text(render_markdown(memo), encoding="utf-8", newline="\n")
+            tmp.write_text(render_markdown(memo) + "\n" + TEXT_LINE + "\n", encoding="utf-8", newline="\n")
     except OSError as e:
         raise ExportError("write", write_failed(path, e)) from None
     return path

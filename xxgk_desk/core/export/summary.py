@@ -30,6 +30,7 @@ from typing import Any
 from xxgk_desk.core.atomic import replacing, write_failed
 from xxgk_desk.core.batch import PART_SHORT, OverviewRow, Workspace, columns, sort_rows
 from xxgk_desk.core.batch.coverage_matrix import COVERAGE_LABELS, CoverageMatrix
+from xxgk_desk.core.marker import mark_properties
 from xxgk_desk.core.store import ImportReport, Store, vocabulary
 
 from .errors import ExportError
@@ -287,6 +288,9 @@ def write_summary_xlsx(
     cmp_sheet = _sheet(wb, SHEETS[3], headers, table, {1: 24, 4: 30})
     for (c,) in cmp_sheet.iter_rows(min_row=2, min_col=5, max_col=5):
         c.number_format = "0%"
+    wb.properties.title = "高校信息公开年度报告审核汇总"
+    wb.properties.creator = "xxgk-desk"
+    mark_properties(wb.properties)  # a summary, never read back as a report
     return _save(wb, path)
 
 

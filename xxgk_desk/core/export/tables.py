@@ -19,6 +19,7 @@ from typing import Any
 from xxgk_desk.core.atomic import replacing, write_failed
 from xxgk_desk.core.document import Document
 from xxgk_desk.core.engine.model import Review
+from xxgk_desk.core.marker import mark_properties
 from xxgk_desk.core.outline import Section
 from xxgk_desk.core.rules import RuleSet, load_rules
 
@@ -245,6 +246,7 @@ def write_notes_xlsx(
         _sheet(wb.create_sheet("自动检查结果"), FINDING_COLUMNS, findings)
     wb.properties.title = "审核批注"
     wb.properties.creator = "xxgk-desk"
+    mark_properties(wb.properties)
     try:
         package = io.BytesIO()  # built in memory: a failing disk then fails our write, not zipfile's
         wb.save(package)
