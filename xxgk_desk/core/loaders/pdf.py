@@ -262,7 +262,8 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageData:
             data.failed = True
             return data
         try:
-            chars, slanted = read_chars(textpage, geom)
+            chars, slanted = read_chars(textpage, geom)  # may turn geom to the text's own frame
+            data.width, data.height = geom.width, geom.height
             data.kind = _page_kind(page, geom, len(chars) + len(slanted))
             if data.kind != "text":
                 return data

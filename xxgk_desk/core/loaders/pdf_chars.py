@@ -40,6 +40,7 @@ def unchecked(fn: object, restype: type | None = ctypes.c_int) -> Callable:
 _get_loose_box = unchecked(pdfium_c.FPDFText_GetLooseCharBox)
 _get_angle = unchecked(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float)
 _TWO_PI = 2 * math.pi
+_QUARTER = math.pi / 2
 _get_unicode = unchecked(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
 _get_text_object = unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 _get_font_size = unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
@@ -61,7 +62,14 @@ class PageGeometry:
         else:
             self.left, self.bottom = 0.0, 0.0
             self.right, self.top = pdfium_c.FPDF_GetPageWidthF(page), pdfium_c.FPDF_GetPageHeightF(page)
-        self.rotation = pdfium_c.FPDFPage_GetRotation(page) % 4
+        self.displayed = pdfium_c.FPDFPage_GetRotation(page) % 4  # /Rotate in quarter turns
+        self.turn(self.displayed)
+
+    def turn(self, quarters: int) -> None:
+        """Read the page in this frame (quarter turns clockwise from user space): the one in which
+        its text runs left to right, which is the displayed one unless /Rotate turned upright
+        text sideways (or the text itself was set turned on an upright page)."""
+        self.rotation = quarters % 4
         w, h = self.right - self.left, self.top - self.bottom
         self.width, self.height = (h, w) if self.rotation % 2 else (w, h)
 
@@ -114,6 +122,7 @@ def read_chars(textpage: object, geom: PageGeometry) -> tuple[list[tuple], list[
     sp = False
     pidx = -1
     last_mid = -1.0
+    turned: list[list[tuple]] = [out, [], [], []]  # by the quarter turn the text is set at
     append = out.append
     for i, ch in enumerate(text):
         if ch in spaces:
@@ -127,14 +136,25 @@ def read_chars(textpage: object, geom: PageGeometry) -> tuple[list[tuple], list[
         t, b = y_top - top, y_top - bottom
         mid = (t + b) / 2
         if abs(mid - last_mid) > 0.5:  # a new line (or slanted text): look at the angle again
-            angle = get_angle(textpage, i)
-            append = slanted.append if 0.02 < angle < _TWO_PI - 0.02 else out.append
+            angle = get_angle(textpage, i) % _TWO_PI
+            quarter = round(angle / _QUARTER)
+            if abs(angle - quarter * _QUARTER) < 0.02:
+                append = turned[quarter % 4].append
+            else:
+                append = slanted.append
             last_mid = mid
         append((left - x_off, t, right - x_off, b, mid, ch, i, sp, pidx))
         sp = False
         pidx = i
+    # Read in the frame where most text is upright (PDFium's angles turn clockwise, frames too).
+    main = max(range(4), key=lambda q: len(turned[q]))
+    out = turned[main]
+    others = [c for q in range(4) if q != main for c in turned[q]]
     if len(slanted) > len(out):  # the page itself is set at an angle: keep it all
-        out, slanted = sorted(out + slanted, key=itemgetter(IDX)), []
+        out, slanted = sorted(out + slanted + others, key=itemgetter(IDX)), []
+    else:
+        geom.turn((4 - main) % 4)
+        slanted = sorted(slanted + others, key=itemgetter(IDX))
     if geom.rotation:
         out = [_rotate(c, geom) for c in out]
         slanted = [_rotate(c, geom) for c in slanted]
