@@ -63,6 +63,7 @@ class PageGeometry:
             self.left, self.bottom = 0.0, 0.0
             self.right, self.top = pdfium_c.FPDF_GetPageWidthF(page), pdfium_c.FPDF_GetPageHeightF(page)
         self.displayed = pdfium_c.FPDFPage_GetRotation(page) % 4  # /Rotate in quarter turns
+        self.vertical = False  # set by read_chars for vertical writing (columns read as lines)
         self.turn(self.displayed)
 
     def turn(self, quarters: int) -> None:
@@ -158,7 +159,32 @@ def read_chars(textpage: object, geom: PageGeometry) -> tuple[list[tuple], list[
     if geom.rotation:
         out = [_rotate(c, geom) for c in out]
         slanted = [_rotate(c, geom) for c in slanted]
+    if _in_columns(out):
+        out = [_column_to_line(c, geom.width) for c in out]
+        geom.width, geom.height = geom.height, geom.width
+        geom.vertical = True
     return out, slanted
+
+
+def _in_columns(chars: list[tuple]) -> bool:
+    """Vertical writing (竖排, an Identity-V font): in content order, one character follows the
+    other downwards in the same column far more often than to the right on the same line."""
+    down = across = 0
+    for a, b in zip(chars, chars[1:], strict=False):
+        w, h = a[X1] - a[X0], a[BOTTOM] - a[TOP]
+        dx, dy = b[X0] - a[X0], b[TOP] - a[TOP]
+        if abs(dx) < 0.3 * w and 0 < dy < 3 * h:
+            down += 1
+        elif abs(dy) < 0.3 * h and 0 < dx < 3 * w:
+            across += 1
+    return down >= 10 and down > 3 * across
+
+
+def _column_to_line(c: tuple, width: float) -> tuple:
+    """A character of a vertical page placed as if its columns were lines (right column first,
+    top to bottom along it): the line clustering then reads it in order."""
+    x0, x1, top, bottom = c[TOP], c[BOTTOM], width - c[X1], width - c[X0]
+    return (x0, top, x1, bottom, (top + bottom) / 2, *c[CH:])
 
 
 def _rotate(c: tuple, geom: PageGeometry) -> tuple:
