@@ -48,6 +48,7 @@ from xxgk_desk.gui.views.panels import (
     NotesPanel,
     OutlinePanel,
 )
+from xxgk_desk.gui.views.text_chunks import plan_chunks
 from xxgk_desk.gui.views.text_view import ReportView, Span
 
 MAX_RECENT = 10
@@ -501,11 +502,12 @@ class MainWindow(QMainWindow):
             if analysis is None:
                 analysis = check(path, rules=rules, ocr="auto", progress=progress)
             if analysis.error:
-                return analysis, None
+                return analysis, None, None
             progress(2, 3, "store")
             session = ReviewSession(store, analysis, rules)
+            plans = plan_chunks(analysis.document)  # plain Python: the cut into chunks is made here
             progress(3, 3, "done")
-            return analysis, session
+            return analysis, session, plans
 
         self._load_task = self.runner.run(
             work,
@@ -514,7 +516,7 @@ class MainWindow(QMainWindow):
             on_progress=self._progress,
         )
 
-    def _loaded(self, path: str, analysis, session) -> None:
+    def _loaded(self, path: str, analysis, session, plans) -> None:
         self._load_task = None
         if analysis.error:
             self._fail(analysis.error)
@@ -522,32 +524,43 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self._clear_panels()  # nothing of the previous report may stay (an action on it would hit this one)
         self.session = session
-        self.text_view.show_document(analysis.document, analysis.sections)
+        doc = analysis.document
+        self.text_view.show_document(doc, analysis.sections, plans)
         self._show_banners(session)
-        self.outline.model.set_sections(analysis.sections)
-        self.outline.tree.expandToDepth(0)
-        self.outline.parts_model.set_rows(analysis.review.standard_parts)
-        self.checklist_panel.set_entries(analysis.review.checklist)
-        has_pdf = self.page_view.set_document(analysis.document)
-        self.act_page.setEnabled(has_pdf)
-        if not has_pdf:
-            self.act_page.setChecked(False)
-            self.page_view.hide()
         self._remember(os.path.abspath(path))
         self._enable_document_actions(True)
         self._update_title()
+
+        def side_panels() -> None:
+            self.outline.model.set_sections(analysis.sections)
+            self.outline.tree.expandToDepth(0)
+            self.outline.parts_model.set_rows(analysis.review.standard_parts)
+            self.checklist_panel.set_entries(analysis.review.checklist)
+            has_pdf = self.page_view.set_document(doc)
+            self.act_page.setEnabled(has_pdf)
+            if not has_pdf:
+                self.act_page.setChecked(False)
+                self.page_view.hide()
+
         # The rest in short steps, each returning to the event loop, so the window never freezes.
-        self._stage(
-            lambda: (
-                self._refresh_fields(),
-                self._stage(
-                    lambda: (
-                        self._refresh_panels(fields=False),
-                        self._stage(lambda: self._finish_loading(session)),
-                    )
-                ),
-            )
-        )
+        self._steps(
+            session,
+            [side_panels, self._refresh_fields, lambda: self._refresh_panels(fields=False),
+             lambda: self._finish_loading(session)],
+        )  # fmt: skip
+
+    def _steps(self, session, steps: list) -> None:
+        """Run ``steps`` one per event-loop turn while ``session`` is still the open report."""
+        if not steps or session is not self.session:
+            return
+        first, rest = steps[0], steps[1:]
+
+        def run() -> None:
+            if session is self.session:
+                first()
+                self._steps(session, rest)
+
+        self._stage(run)
 
     def _stage(self, fn) -> None:
         if self.runner.synchronous:

@@ -34,7 +34,7 @@ from xxgk_desk.core.document import Block, Document
 from xxgk_desk.core.outline import Section
 from xxgk_desk.gui.offsets import DocMap, OffsetMap
 
-CHUNK_CHARS = 8_000  # about 5 ms to build and lay out on the UI thread
+CHUNK_CHARS = 4_000  # a few milliseconds to build and lay out on the UI thread
 
 
 @dataclass(frozen=True, slots=True)

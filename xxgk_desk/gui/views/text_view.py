@@ -119,13 +119,16 @@ class ReportView(QAbstractScrollArea):
         self._placeholder = text
         self.viewport().update()
 
-    def show_document(self, doc: Document, sections: tuple[Section, ...]) -> None:
-        """Show ``doc``: the chunks in view are built now, the others in the next event-loop turns."""
+    def show_document(
+        self, doc: Document, sections: tuple[Section, ...], plans: list[ChunkPlan] | None = None
+    ) -> None:
+        """Show ``doc``: the chunks in view are built now, the others in the next event-loop turns.
+        ``plans`` (from :func:`plan_chunks`, plain Python) may have been made in a worker thread."""
         self._discard()
         self.doc = doc
         self._sections = {s.start: s for s in sections}
         self._utf16 = OffsetMap(doc.text)
-        plans = plan_chunks(doc)
+        plans = plans if plans is not None else plan_chunks(doc)
         per_char = self._estimated_height_per_char()
         self._chunks = [_Chunk(p, max(p.chars * per_char, 20.0)) for p in plans]
         self._starts = [p.start for p in plans]
