@@ -24,7 +24,7 @@ from xxgk_desk.core.document import OCR_DOUBT, Document, OcrSpan, sha256_file
 from xxgk_desk.core.errors import ReadError
 from xxgk_desk.core.loaders import ocr as ocr_engine
 from xxgk_desk.core.loaders.builder import TextBuilder
-from xxgk_desk.core.loaders.pdf_chars import CH, PageGeometry, StyleProbe, read_chars
+from xxgk_desk.core.loaders.pdf_chars import CH, PageGeometry, StyleProbe, read_chars, unmapped_type3
 from xxgk_desk.core.loaders.pdf_layout import (
     Stats,
     breaks_between,
@@ -66,6 +66,7 @@ class _PageData:
     tables: list[Table] = field(default_factory=list)
     failed: bool = False
     garbled: bool = False  # the text layer decodes to private-use or replacement characters
+    type3: bool = False  # Type3 glyphs without a ToUnicode map: no extractable text (kind "image")
     #: "text"; "image" (no usable text layer but something drawn: a scan, outlined text);
     #: "blank" (nothing on it).
     kind: str = "blank"
@@ -186,7 +187,14 @@ def _warnings(
 ) -> tuple[str, ...]:
     """The document's warnings; ``ocr_error`` says why OCR could not start (empty: it could)."""
     out = []
-    unread = tuple(p.number for p in pages if p.kind == "image" and not p.ocr)
+    unread = tuple(p.number for p in pages if p.kind == "image" and not p.ocr and not p.type3)
+    type3 = tuple(p.number for p in pages if p.type3)
+    if type3:
+        done = "已按扫描页用 OCR 识别" if all(p.ocr for p in pages if p.type3) else "其中的文字未能读取"
+        msg = f"第 {_ranges(type3)} 页的文字使用没有编码映射的 Type3 字体，无法直接提取，{done}。"
+        if done.startswith("其中") and ocr != "never" and not ocr_engine.available():
+            msg = msg[:-1] + f"；{ocr_engine.install_hint()}"
+        out.append(msg)
     if unread:
         msg = f"第 {_ranges(unread)} 页没有文字层（可能是扫描件或图片），其中的文字未能读取。"
         if ocr != "never" and not ocr_engine.available():
@@ -266,6 +274,9 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageData:
             data.width, data.height = geom.width, geom.height
             data.kind = _page_kind(page, geom, len(chars) + len(slanted))
             if data.kind != "text":
+                return data
+            if unmapped_type3(textpage, chars):  # its "text" is raw Type3 codes: like a scan
+                data.kind, data.type3 = "image", True
                 return data
             bad = sum(1 for c in chars if "\ue000" <= c[CH] <= "\uf8ff" or c[CH] == "\ufffd")
             data.garbled = bad > 0.3 * len(chars)

@@ -50,6 +50,7 @@ _get_font = unchecked(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
 _font_weight = unchecked(pdfium_c.FPDFFont_GetWeight)
 _font_name = unchecked(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_ulong)
 _FILL_STROKE = pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE
+_font_data = unchecked(pdfium_c.FPDFFont_GetFontData)
 
 
 class PageGeometry:
@@ -248,3 +249,33 @@ class StyleProbe:
             except UnicodeDecodeError:
                 continue
         return name.partition("+")[2] or name  # without the subset prefix ABCDEF+
+
+
+def unmapped_type3(textpage: object, chars: list[tuple]) -> bool:
+    """Most of the page is Type3 glyphs that decode to Latin-1 codes: a Type3 font without a
+    ToUnicode map (PDFium then hands out the raw character codes). Such text cannot be
+    extracted; the page is to be treated like a scanned one (OCR, or said so)."""
+    latin = [c for c in chars if c[CH] <= "\xff"]
+    if len(latin) < max(8, 0.5 * len(chars)):
+        return False  # a Chinese page: mostly CJK characters, whatever its fonts
+    by_object: dict[int, bool] = {}
+    size = ctypes.c_size_t(0)
+    name = ctypes.create_string_buffer(8)
+    hits = 0
+    for c in latin:
+        obj = _get_text_object(textpage, c[IDX])
+        if not obj:
+            continue
+        known = by_object.get(obj)
+        if known is None:
+            font = _get_font(ctypes.c_void_p(obj))
+            known = False
+            if font:
+                handle = ctypes.c_void_p(font)
+                size.value = 0
+                _font_data(handle, None, ctypes.c_size_t(0), ctypes.byref(size))
+                # a Type3 font has glyph procedures, no font program and no base font name
+                known = size.value == 0 and _font_name(handle, name, ctypes.c_ulong(len(name))) <= 1
+            by_object[obj] = known
+        hits += known
+    return hits >= 0.5 * len(chars)
