@@ -104,6 +104,11 @@ def test_main_window_in_english(english, qtbot) -> None:
         w.notes_panel.severity_filter.itemText(i) for i in range(1, w.notes_panel.severity_filter.count())
     ]
     assert severities == [c.label_en for c in voc.severities] and "Error" in severities
+    parts = [w.notes_panel.part_filter.itemText(i) for i in range(1, w.notes_panel.part_filter.count())]
+    assert parts[0] == "Overview" and not set(parts) & {p.name for p in w.rules.parts}, parts
+    from xxgk_desk.gui.labels import localized
+
+    assert all(localized(r, "title") != r.title for r in w.rules.rules), "a rule without title_en"
 
 
 def test_chinese_is_the_default(tmp_path, qapp, qtbot) -> None:

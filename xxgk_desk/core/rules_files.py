@@ -148,6 +148,7 @@ def read_rules(src: Source, vocab: Vocabulary) -> tuple[tuple[Rule, ...], dict[s
                 MappingProxyType(lexicons),
                 _date(src, d, "valid_from", where),
                 _date(src, d, "valid_to", where),
+                src.text(d, "title_en", where, ""),
             )
         )
     ids = [r.id for r in rules]

@@ -244,6 +244,11 @@ class Part:
     from_preamble: bool = False
     note: str = ""
 
+    @property
+    def name_en(self) -> str:
+        """The English name (parts.yaml calls it ``label``)."""
+        return self.label
+
     def matches_heading(self, title: str) -> bool:
         """True when a heading title names this part (several parts may match one heading)."""
         return self.headings.matches(title) and not self.exclude.matches(title)
@@ -387,6 +392,7 @@ class Rule:
     lexicons: Mapping[str, Lexicon] = field(default_factory=_empty)
     valid_from: dt.date | None = None  # the rule holds for reports whose period overlaps these dates
     valid_to: dt.date | None = None
+    title_en: str = ""  # the title in the English UI
 
     def applies(self, start: dt.date | None, end: dt.date | None) -> bool:
         """Whether the rule holds for a report whose period runs from ``start`` to ``end`` (None: unknown)."""

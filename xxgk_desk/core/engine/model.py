@@ -68,6 +68,7 @@ class PartStatus:
     status: str
     section: int | None = None
     how: str = ""  # heading / subheading / inline / first_part / table
+    name_en: str = ""  # the part's English name (parts.yaml label), for the English UI
 
     def to_json(self) -> dict:
         return {"key": self.key, "name": self.name, "status": self.status, "section": self.section}

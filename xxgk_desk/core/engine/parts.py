@@ -102,10 +102,12 @@ def find_parts(ctx: Context) -> tuple[list[PartStatus], dict[str, PartHit]]:
     for part in rules.parts:
         h = hits.get(part.key)
         if h is None:
-            statuses.append(PartStatus(part.key, part.name, "missing", None, ""))
+            statuses.append(PartStatus(part.key, part.name, "missing", None, "", part.label))
         else:
             statuses.append(
-                PartStatus(part.key, part.name, "merged" if h.merged else "present", h.section, h.how)
+                PartStatus(
+                    part.key, part.name, "merged" if h.merged else "present", h.section, h.how, part.label
+                )
             )
     ctx.annex_headings = annex_headings  # type: ignore[attr-defined]
     return statuses, hits
