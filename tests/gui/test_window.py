@@ -515,3 +515,38 @@ def test_a_government_template_report_is_marked_as_such(window, messages):
     assert any("政府信息公开工作年度报告的格式" in t for t in window.banner_area.texts())
     open_sample(window, SAMPLE_DOCX)  # a university's report: no banner left from the previous one
     assert not any("政府" in t for t in window.banner_area.texts())
+
+
+def test_a_broken_review_file_is_refused_with_its_reason_and_changes_nothing(
+    window, monkeypatch, tmp_path, messages
+):
+    from xxgk_desk.gui.views import exchange
+
+    open_sample(window)
+    bad = tmp_path / "坏.json"
+    bad.write_text(
+        '{"format": "xxgk-desk-review", "format_version": "x", "notes": "string"}', encoding="utf-8"
+    )
+    before = window.store.list_documents()
+    monkeypatch.setattr(exchange.QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(bad)], ""))
+    window.import_reviews()
+    assert messages and messages[-1][0] == "information" and "坏.json：" in messages[-1][1]
+    assert "Traceback" not in messages[-1][1]
+    assert window.store.list_documents() == before
+
+
+def test_a_damaged_database_is_refused_and_another_can_be_chosen(settings_dir, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    damaged = settings_dir / "damaged.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    seen = []
+    monkeypatch.setattr(mw.MainWindow, "_database_refused", lambda self, m: seen.append(m))
+    w = mw.MainWindow(db_path=str(damaged))
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert w.store is None and damaged.read_bytes()[16:20] == b"\xff" * 4  # unchanged
+    fresh = settings_dir / "new.sqlite3"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(fresh), ""))
+    w.switch_database()
+    assert w.store is not None and w.store.path == fresh

@@ -6,25 +6,20 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from xxgk_desk import __version__
 from xxgk_desk.core.resources import resource
 from xxgk_desk.gui import labels
+from xxgk_desk.gui.app_settings import APP, ORG, settings
 
-ORG = "xxgk-desk"
-APP = "xxgk-desk"
 CJK_FAMILIES = (
     "Microsoft YaHei", "微软雅黑", "SimSun", "宋体", "Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC",
     "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "PingFang SC", "Hiragino Sans GB", "Droid Sans Fallback", "AR PL UMing CN",
 )  # fmt: skip
 FONT_PACKAGES = "fonts-wqy-microhei（或 fonts-noto-cjk）"
-
-
-def settings() -> QSettings:
-    return QSettings(ORG, APP)
 
 
 def chinese_font() -> str | None:

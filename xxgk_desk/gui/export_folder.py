@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
-from xxgk_desk.gui.app import settings
+from xxgk_desk.gui.app_settings import settings
 
 KEY = "export/folder"
 DEFAULT_NAME = "xxgk-desk 审核文件"

@@ -33,7 +33,7 @@ from xxgk_desk.core.pipeline import check
 from xxgk_desk.core.rules import load_rules
 from xxgk_desk.core.session import ReviewSession
 from xxgk_desk.core.store import Change, Store, StoreError
-from xxgk_desk.gui.app import settings
+from xxgk_desk.gui.app_settings import settings
 from xxgk_desk.gui.labels import localized, vocabulary_label
 from xxgk_desk.gui.tasks import Cancelled, TaskRunner
 from xxgk_desk.gui.undo import StoreCommand, take_errors
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._finding_rows: list = []
         self._search_hits: list[int] = []
         self._search_index = -1
+        self._problems_shown = 0  # of the store's unreadable rows, how many a banner has named
         self._open_store(db_path)
         self._build_ui()
         self._build_actions()
@@ -89,7 +90,43 @@ class MainWindow(QMainWindow):
         except StoreError as e:
             self.store = None
             message = e.message
-            QTimer.singleShot(0, lambda: QMessageBox.critical(self, self.tr("无法打开审核数据库"), message))
+            QTimer.singleShot(0, lambda: self._database_refused(message))
+
+    def _database_refused(self, message: str) -> None:
+        """A damaged or newer database was refused unchanged: say why and offer another one."""
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("无法打开审核数据库"), message, parent=self)
+        other = box.addButton(self.tr("选择或新建其他审核数据库…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is other:
+            self.switch_database()
+
+    def switch_database(self) -> None:
+        """Work in another review database (an existing file, or a new one at the chosen path)."""
+        start = str(self.store.path.parent) if self.store is not None else str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("选择或新建审核数据库"),
+            start,
+            self.tr("审核数据库") + " (*.sqlite3 *.db);;" + self.tr("所有文件") + " (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not path:
+            return
+        try:
+            store = Store(path)
+        except StoreError as e:
+            self._database_refused(e.message)
+            return
+        self.close_document()
+        if self.store is not None:
+            self.store.close()
+        self.store = store
+        overview = getattr(self, "overview", None)
+        if overview is not None:
+            overview.close()
+            self.overview = None
+        self.statusBar().showMessage(self.tr("审核数据库：%1").replace("%1", str(store.path)), 8000)
 
     def _build_ui(self) -> None:
         self.setWindowTitle(self.tr("高校信息公开年报审核"))
@@ -219,6 +256,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("导出审核记录（交换文件）…"), self.export_reviews)
         self._action(file_menu, self.tr("导入审核记录（合并）…"), self.import_reviews)
+        self._action(file_menu, self.tr("切换审核数据库…"), self.switch_database)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出"), self.close, "Ctrl+Q")
 
@@ -593,6 +631,17 @@ class MainWindow(QMainWindow):
         if doc.warnings:
             scan = bool(doc.image_pages) and not doc.ocr_pages
             area.add("warning" if scan else "info", "\n".join(doc.warnings))
+        problems = self.store.problems[self._problems_shown :] if self.store is not None else []
+        if problems:
+            self._problems_shown += len(problems)
+            area.add(
+                "error",
+                self.tr("审核数据库中有 %1 条记录无法读取，已跳过（其余内容不受影响）：").replace(
+                    "%1", str(len(problems))
+                )
+                + "\n"
+                + "\n".join(problems[:5]),
+            )
         orphans = session.ref.reanchor.orphans if session.ref.reanchor else ()
         if orphans:
             area.add(
@@ -1106,11 +1155,32 @@ class MainWindow(QMainWindow):
             export_reviews(self, self.store)
 
     def import_reviews(self) -> None:
-        from xxgk_desk.gui.views.exchange import import_reviews
+        """Merge colleagues' review files in the background; re-anchor the open report's notes after."""
+        from xxgk_desk.gui.views.exchange import choose_review_files, import_files, show_import_result
 
-        if self.store is not None and import_reviews(self, self.store) and self.session is not None:
-            self.store.anchor_notes(self.session.doc)
-            self.refresh_all()
+        store, session = self.store, self.session
+        paths = choose_review_files(self) if store is not None else []
+        if not paths or store is None:
+            return
+
+        def work(_progress):
+            lines, _conflicts = import_files(store, paths)
+            if session is not None:
+                store.anchor_notes(session.doc)
+            return lines
+
+        def done(lines) -> None:
+            if session is not None and session is self.session:
+                self.refresh_all()
+            show_import_result(self, lines)
+
+        self.runner.run(work, on_done=done, on_error=self._task_failed, label="import")
+
+    def _task_failed(self, error: BaseException, _trace: str) -> None:
+        if not isinstance(error, Cancelled):
+            QMessageBox.warning(
+                self, self.tr("操作未完成"), getattr(error, "message", None) or one_line(str(error))
+            )
 
     def show_conflicts(self) -> None:
         from xxgk_desk.gui.views.exchange import ConflictsDialog

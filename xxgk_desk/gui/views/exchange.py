@@ -43,11 +43,14 @@ def export_reviews(parent, store: Store, documents=None) -> None:
     QMessageBox.information(parent, _tr("已导出"), _tr("审核记录已保存到：%1").replace("%1", str(out)))
 
 
-def import_reviews(parent, store: Store) -> bool:
-    """Merge one or more review files; say what came in and how many conflicts need a decision."""
+def choose_review_files(parent) -> list[str]:
     paths, _ = QFileDialog.getOpenFileNames(parent, _tr("导入审核记录"), str(Path.home()), "*.json")
-    if not paths:
-        return False
+    return paths
+
+
+def import_files(store: Store, paths: list[str]) -> tuple[list[str], int]:
+    """Merge review files (off the UI thread): one line per file, and how many conflicts need a decision.
+    A file that is refused changes nothing (the store checks it whole before writing)."""
     lines, conflicts = [], 0
     for path in paths:
         try:
@@ -67,8 +70,11 @@ def import_reviews(parent, store: Store) -> bool:
         )
     if conflicts:
         lines.append(_tr("有冲突的内容两个版本都已保留，请在“审核 → 合并冲突”中确定保留哪一个。"))
+    return lines, conflicts
+
+
+def show_import_result(parent, lines: list[str]) -> None:
     QMessageBox.information(parent, _tr("导入完成"), "\n".join(lines))
-    return True
 
 
 class ConflictsDialog(QDialog):

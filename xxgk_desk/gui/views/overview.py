@@ -343,11 +343,16 @@ class OverviewWindow(QMainWindow):
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择审核记录文件"), "", "*.json")
         if not files:
             return
-        try:
-            reports = self.workspace.merge_reviews(files)
-        except Exception as e:  # a broken file: say so, keep the window
-            QMessageBox.warning(self, self.tr("合并失败"), getattr(e, "message", str(e)))
-            return
+        ws = self.workspace
+        self.runner.run(
+            lambda _p: ws.merge_reviews(files),  # off the UI thread; a refused file changes nothing
+            on_done=lambda reports: self._merged(files, reports),
+            on_error=lambda e, _t: QMessageBox.warning(
+                self, self.tr("合并失败"), getattr(e, "message", str(e))
+            ),
+        )
+
+    def _merged(self, files: list[str], reports) -> None:
         conflicts = sum(r.conflicts for r in reports)
         QMessageBox.information(
             self,
