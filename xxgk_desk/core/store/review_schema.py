@@ -30,6 +30,7 @@ from pydantic import (
     ValidationInfo,
     model_validator,
 )
+from pydantic_core import ErrorDetails
 
 from .db import StoreError
 from .model import vocabulary
@@ -95,13 +96,13 @@ def _in(kind: str):  # noqa: ANN202 - a validator factory
     return check
 
 
-def _text(limit: str) -> Any:
-    return Annotated[StrictStr, Field(max_length=LIMITS[limit]), AfterValidator(_storable)]
-
-
-Id = _text("id")
-Text = _text("text")
-Body = _text("body")
+# Each bounded text is an ``Annotated`` alias written out (not built by a function), so that the
+# type checker reads it as a ``str``.
+Id = Annotated[StrictStr, Field(max_length=LIMITS["id"]), AfterValidator(_storable)]
+Text = Annotated[StrictStr, Field(max_length=LIMITS["text"]), AfterValidator(_storable)]
+Body = Annotated[StrictStr, Field(max_length=LIMITS["body"]), AfterValidator(_storable)]
+Quote = Annotated[StrictStr, Field(max_length=LIMITS["quote"]), AfterValidator(_storable)]
+Context = Annotated[StrictStr, Field(max_length=LIMITS["context"]), AfterValidator(_storable)]
 Stamp = Annotated[StrictStr, Field(max_length=64), AfterValidator(_storable)]
 Sha = Annotated[StrictStr, AfterValidator(_sha256)]
 Offset = Annotated[StrictInt, Field(ge=0, le=LIMITS["offset"])]
@@ -111,8 +112,14 @@ Rev = Annotated[StrictStr, Field(max_length=64), AfterValidator(_storable)]
 History = Annotated[list[Rev], Field(max_length=LIMITS["history"])]
 
 
-def _vocab(kind: str) -> Any:
-    return Annotated[StrictStr, Field(max_length=LIMITS["id"]), AfterValidator(_in(kind))]
+# A word of one kind of categories.yaml's vocabulary (not checked when READING).
+Category = Annotated[StrictStr, Field(max_length=LIMITS["id"]), AfterValidator(_in("category"))]
+Severity = Annotated[StrictStr, Field(max_length=LIMITS["id"]), AfterValidator(_in("severity"))]
+Status = Annotated[StrictStr, Field(max_length=LIMITS["id"]), AfterValidator(_in("status"))]
+State = Annotated[StrictStr, Field(max_length=LIMITS["id"]), AfterValidator(_in("state"))]
+Conclusion = Annotated[StrictStr, Field(max_length=LIMITS["id"]), AfterValidator(_in("conclusion"))]
+FieldStatus = Annotated[StrictStr, Field(max_length=LIMITS["id"]), AfterValidator(_in("field_status"))]
+Decision = Annotated[StrictStr, Field(max_length=LIMITS["id"]), AfterValidator(_in("decision"))]
 
 
 class _Record(BaseModel):
@@ -138,15 +145,15 @@ class NoteRec(_Record):
     text_sha256: Sha | None = None
     start: Offset | None = None
     end: Offset | None = None
-    quote: _text("quote") | None = None
-    prefix: _text("context") | None = None
-    suffix: _text("context") | None = None
+    quote: Quote | None = None
+    prefix: Context | None = None
+    suffix: Context | None = None
     page: Page | None = None
     section: Text | None = None
     part: Annotated[StrictStr, Field(max_length=100)] | None = None
-    category: _vocab("category")
-    severity: _vocab("severity")
-    status: _vocab("status")
+    category: Category
+    severity: Severity
+    status: Status
     body: Body
     tags: Annotated[list[Text], Field(max_length=LIMITS["tags"])] = []
     reviewer: Text | None = None
@@ -167,8 +174,8 @@ class NoteRec(_Record):
 
 
 class ReviewRec(_Record):
-    state: _vocab("state")
-    conclusion: _vocab("conclusion") | None = None
+    state: State
+    conclusion: Conclusion | None = None
     summary: Body | None = None
     reviewer: Text | None = None
     updated_at: Stamp | None = None
@@ -180,7 +187,7 @@ class FieldRec(_Record):
     key: Id
     extracted: Any = None
     value: Any = None
-    status: _vocab("field_status")
+    status: FieldStatus
     reviewer: Text | None = None
     updated_at: Stamp | None = None
     rev: Rev | None = None
@@ -189,7 +196,7 @@ class FieldRec(_Record):
 
 class DecisionRec(_Record):
     finding_id: Text
-    decision: _vocab("decision")
+    decision: Decision
     reason: Body | None = None
     note_id: Id | None = None
     reviewer: Text | None = None
@@ -294,7 +301,7 @@ def where(loc: tuple[Any, ...], single_document: bool) -> str:
     return out
 
 
-def _what(err: dict[str, Any]) -> str:
+def _what(err: ErrorDetails) -> str:
     kind, ctx = err["type"], err.get("ctx") or {}
     if kind == "missing":
         return "缺失"
@@ -322,7 +329,7 @@ def _what(err: dict[str, Any]) -> str:
     return "格式不正确"
 
 
-def _message(err: dict[str, Any], single_document: bool, total: int) -> str:
+def _message(err: ErrorDetails, single_document: bool, total: int) -> str:
     loc = tuple(err["loc"])
     place = where(loc, single_document)
     what = _what(err)
