@@ -173,13 +173,13 @@ def run_table(args: argparse.Namespace) -> int:
     result, rules = _analyse(args)
     doc, review = result.document, result.review
     with Store(getattr(args, "db", None), reviewer=getattr(args, "reviewer", None)) as store:
-        found = review.fields
-        institution = getattr(args, "institution", None) or (
-            found["institution"].value if "institution" in found else None
-        )
+        from xxgk_desk.core.identity import report_identity
+
+        found_institution, found_year = report_identity(review.fields)
+        institution = getattr(args, "institution", None) or found_institution
         year = getattr(args, "year", None)
-        if year is None and "title_year" in found:
-            year = found["title_year"].value
+        if year is None:
+            year = found_year
         store.register_version(doc, institution, year)
         path, count = export.write_notes(
             args.output, doc, result.sections, review, store, fmt=args.format, rules=rules

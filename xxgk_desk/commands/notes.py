@@ -121,16 +121,11 @@ def _open(args: argparse.Namespace) -> Store:
 
 
 def _identity(doc: Document) -> tuple[str | None, int | None]:
-    """Institution and title year as the engine reads them (None when it cannot)."""
+    """Institution and year as the engine reads them, by the one identity rule (None when it cannot)."""
     try:
-        from xxgk_desk.core.engine.context import Context
-        from xxgk_desk.core.engine.institution import find_institution
-        from xxgk_desk.core.engine.periods import find_title_year
-        from xxgk_desk.core.outline import detect_outline
-        from xxgk_desk.core.rules import load_rules
+        from xxgk_desk.core.identity import identify
 
-        ctx = Context(doc, detect_outline(doc), load_rules())
-        return find_institution(ctx).value, find_title_year(ctx).value
+        return identify(doc)
     except Exception:  # the engine is optional here: without it, pass --institution/--year
         return None, None
 

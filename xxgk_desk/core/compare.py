@@ -32,6 +32,7 @@ from typing import Any
 from rapidfuzz.distance import Indel, Levenshtein
 
 from xxgk_desk.core.engine.model import Finding
+from xxgk_desk.core.identity import report_year
 from xxgk_desk.core.rules import RuleSet, load_rules
 
 __all__ = [
@@ -109,15 +110,6 @@ class ReportText:
         if analysis.document is None:
             raise ValueError("analysis without a document")
         return cls.from_json(to_json(analysis), analysis.document.text, year=year, label=label)
-
-
-def report_year(fields: Mapping[str, Mapping[str, Any]]) -> int | None:
-    """The report's year: its title year, else the year its statistical period ends."""
-    ty = (fields.get("title_year") or {}).get("value")
-    if ty is not None:
-        return int(ty)
-    end = (fields.get("period_end") or {}).get("value")
-    return int(str(end)[:4]) if end else None
 
 
 @dataclass(frozen=True, slots=True)

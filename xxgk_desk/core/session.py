@@ -12,6 +12,7 @@ from typing import Any
 from xxgk_desk.core.engine import review as run_review
 from xxgk_desk.core.engine.model import FieldValue as EngineField
 from xxgk_desk.core.engine.model import Finding
+from xxgk_desk.core.identity import report_identity
 from xxgk_desk.core.outline import section_path
 from xxgk_desk.core.pipeline import Analysis
 from xxgk_desk.core.rules import RuleSet, load_rules
@@ -62,11 +63,8 @@ class ReviewSession:
         self.doc = analysis.document
         self.sections = analysis.sections
         self.review = analysis.review
-        fields = self.review.fields
-        year = fields["title_year"].value
-        if year is None and fields["period_end"].value:
-            year = int(str(fields["period_end"].value)[:4])
-        self.ref: DocRef = store.register_version(self.doc, fields["institution"].value, year)
+        institution, year = report_identity(self.review.fields)
+        self.ref: DocRef = store.register_version(self.doc, institution, year)
         if self.corrections():
             self.recheck()
 

@@ -48,7 +48,7 @@ _WHERE = {
     "runner": ("Progress", "default_jobs", "run_batch"),
     "scanner": ("is_candidate", "scan"),
     "worker": ("BatchResult", "engine_fingerprint"),
-    "workspace": ("AddReport", "ReportFinding", "Workspace", "YearPair", "report_identity"),
+    "workspace": ("AddReport", "ReportFinding", "Workspace", "YearPair"),
 }  # fmt: skip
 _MODULE = {name: module for module, names in _WHERE.items() for name in names}
 
@@ -77,7 +77,7 @@ if TYPE_CHECKING:
     from .runner import Progress, default_jobs, run_batch
     from .scanner import is_candidate, scan
     from .worker import BatchResult, engine_fingerprint
-    from .workspace import AddReport, ReportFinding, Workspace, YearPair, report_identity
+    from .workspace import AddReport, ReportFinding, Workspace, YearPair
 
 
 def __getattr__(name: str) -> Any:
@@ -118,7 +118,6 @@ __all__ = [
     "filter_rows",
     "is_candidate",
     "neighbour",
-    "report_identity",
     "rule_counts",
     "run_batch",
     "scan",

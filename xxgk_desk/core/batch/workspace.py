@@ -31,8 +31,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from xxgk_desk.core.compare import Comparison, ReportText, compare, report_year
+from xxgk_desk.core.compare import Comparison, ReportText, compare
 from xxgk_desk.core.document import sha256_file
+from xxgk_desk.core.identity import report_identity
 from xxgk_desk.core.marker import tool_output
 from xxgk_desk.core.rules import RuleSet, load_rules
 from xxgk_desk.core.store import DocumentInfo, ImportReport, Note, Store, StoreError
@@ -44,17 +45,10 @@ from .runner import Cancel, Progress, is_cancelled, run_batch
 from .scanner import scan
 from .worker import BatchResult, engine_fingerprint
 
-__all__ = ["AddReport", "ReportFinding", "Workspace", "YearPair", "report_identity"]
+__all__ = ["AddReport", "ReportFinding", "Workspace", "YearPair"]
 
 DEFAULT_NAME = "default"
 _AUTO: Any = object()
-
-
-def report_identity(data: dict[str, Any]) -> tuple[str | None, int | None]:
-    """(institution, year) of a checked report for the store: title year, else period end year."""
-    fields = data.get("fields") or {}
-    inst = (fields.get("institution") or {}).get("value")
-    return (str(inst) if inst else None), report_year(fields)
 
 
 @dataclass
@@ -140,7 +134,7 @@ def _value(fields: dict[str, Any], key: str) -> Any:
 
 def _facts(data: dict[str, Any], engine: str, checked_at: str, rules: RuleSet) -> _Facts:
     fields = data.get("fields") or {}
-    inst, year = report_identity(data)
+    inst, year = report_identity(fields)
     per_cat: dict[str, list[int]] = {c.number: [0, 0] for c in rules.checklist.categories}
     for item in data.get("checklist") or ():
         c = per_cat.setdefault(item.get("category"), [0, 0])
@@ -362,7 +356,7 @@ class Workspace:
                 )
             return
         report.checked += 1
-        institution, year = report_identity(res.data)
+        institution, year = report_identity(res.data.get("fields") or {})
         ref = self.store.register_version(doc, institution, year)
         report.new_documents += ref.new_document
         report.new_versions += ref.new_version and not ref.new_document
