@@ -110,16 +110,7 @@ class ReviewSession:
         return " > ".join(s.title[:20] for s in section_path(self.sections, offset))
 
     def part_of(self, offset: int | None) -> str | None:
-        if offset is None:
-            return None
-        best = None
-        for p in self.review.standard_parts:
-            if p.section is None:
-                continue
-            s = self.sections[p.section]
-            if s.start <= offset < s.end and (best is None or s.start >= best[0]):
-                best = (s.start, p.key)
-        return best[1] if best else None
+        return self.review.part_at(offset)
 
     def notes(self, include_deleted: bool = False) -> list[Note]:
         return self.store.list_notes(self.doc, include_deleted=include_deleted)

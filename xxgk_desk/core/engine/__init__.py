@@ -141,4 +141,5 @@ def _review(
         compute_score(facts, findings),
         facts.gov_template,
         institution=inst_facts.to_json(),
+        part_spans=tuple(ctx.part_spans),
     )

@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from xxgk_desk.core.document import Document
+from xxgk_desk.core.engine.model import part_at
 from xxgk_desk.core.outline import Section
 from xxgk_desk.core.rules import RuleSet
 
@@ -34,13 +35,7 @@ class Context:
 
     def part_at(self, offset: int | None) -> str | None:
         """The standard part whose span holds ``offset`` (innermost), if any."""
-        if offset is None:
-            return None
-        best = None
-        for start, end, key in self.part_spans:
-            if start <= offset < end and (best is None or start >= best[0]):
-                best = (start, key)
-        return best[1] if best else None
+        return part_at(self.part_spans, offset)
 
     def parts_at(self, offset: int) -> set[str]:
         return {key for start, end, key in self.part_spans if start <= offset < end}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -133,6 +134,18 @@ class Score:
         return asdict(self)
 
 
+def part_at(spans: Sequence[tuple[int, int, str]], offset: int | None) -> str | None:
+    """The part whose span holds ``offset``: the innermost (the latest start; of parts that start at
+    the same place, such as one heading merging two parts, the later in the rules' order)."""
+    if offset is None:
+        return None
+    best = None
+    for start, end, key in spans:
+        if start <= offset < end and (best is None or start >= best[0]):
+            best = (start, key)
+    return best[1] if best else None
+
+
 @dataclass
 class Review:
     """Everything the engine says about one document."""
@@ -148,6 +161,12 @@ class Review:
     rules_version: str = ""
     #: the institution as the Ministry's list knows it (name, code, province, level, listed …)
     institution: dict[str, Any] | None = None
+    #: (start, end, part key) of the text each standard part covers, as the engine found them
+    part_spans: tuple[tuple[int, int, str], ...] = ()
+
+    def part_at(self, offset: int | None) -> str | None:
+        """The standard part holding ``offset`` (the innermost): the one answer for the whole project."""
+        return part_at(self.part_spans, offset)
 
     def to_json(self) -> dict[str, Any]:
         return {
