@@ -42,6 +42,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -114,26 +115,20 @@ class TextIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tail = len(text.rstrip())
-        self._stripped: str | None = None
-        self._offsets: list[int] | None = None
 
-    def _build(self) -> None:
+    @cached_property
+    def _built(self) -> tuple[str, list[int]]:
         offsets = [i for i, ch in enumerate(self.text) if not ch.isspace()]
-        self._offsets = offsets
-        self._stripped = "".join(self.text[i] for i in offsets)
+        return "".join(self.text[i] for i in offsets), offsets
 
     @property
     def stripped(self) -> str:
-        if self._stripped is None:
-            self._build()
-        return self._stripped  # type: ignore[return-value]
+        return self._built[0]
 
     @property
     def offsets(self) -> list[int]:
         """``offsets[i]`` is the position in ``text`` of stripped character ``i``."""
-        if self._offsets is None:
-            self._build()
-        return self._offsets  # type: ignore[return-value]
+        return self._built[1]
 
     def to_stripped(self, pos: int) -> int:
         """The stripped position of the first non-space character at or after ``pos``."""
@@ -233,7 +228,9 @@ def anchor(sel: Selector, text: str | TextIndex) -> AnchorResult:
 
 
 def _overlap(a: AnchorResult, b: AnchorResult) -> bool:
-    return a.start < b.end and b.start < a.end  # type: ignore[operator]
+    if a.start is None or a.end is None or b.start is None or b.end is None:  # an orphan is nowhere
+        return False
+    return a.start < b.end and b.start < a.end
 
 
 def anchor_many(selectors: Iterable[Selector], text: str) -> list[AnchorResult]:

@@ -130,9 +130,9 @@ def register_version(
                     Change("version", "update", (doc.file_sha256,), doc_id, diff_before, after, seq=seq)
                 )
         else:
-            doc_id = find_report(conn, institution, year)
-            if doc_id is None:
-                doc_id = str(uuid.uuid4())
+            found = find_report(conn, institution, year)
+            doc_id = found if found is not None else str(uuid.uuid4())
+            if found is None:
                 row = {
                     "id": doc_id,
                     "institution": institution or None,
@@ -141,7 +141,7 @@ def register_version(
                     "created_at": ts,
                     "updated_at": ts,
                 }
-                conn.db["documents"].insert(row)
+                conn.db.table("documents").insert(row)
                 seq = events.append(
                     conn,
                     tx=tx,
@@ -157,7 +157,7 @@ def register_version(
                 new_doc = True
             vrow = {"file_sha256": doc.file_sha256, "document_id": doc_id, "path": doc.path, **_meta(doc)}
             vrow |= {"added_at": ts, "last_seen_at": ts}
-            conn.db["versions"].insert(vrow)
+            conn.db.table("versions").insert(vrow)
             seq = events.append(
                 conn,
                 tx=tx,
@@ -212,7 +212,7 @@ def _fill_identity(
     if not after:
         return None
     before = {k: row[k] for k in after}
-    conn.db["documents"].update(doc_id, {**after, "updated_at": ts})
+    conn.db.table("documents").update(doc_id, {**after, "updated_at": ts})
     seq = events.append(
         conn,
         tx=tx,
@@ -240,7 +240,7 @@ def update_document(conn: Connection, actor: str | None, document_id: str, **fie
         if find_report(conn, inst, yr) not in (None, document_id):
             raise StoreError("exists", f"审核数据库中已有 {inst} {yr} 年度的报告，不能重复。")
         ts = now()
-        conn.db["documents"].update(document_id, {**fields, "updated_at": ts})
+        conn.db.table("documents").update(document_id, {**fields, "updated_at": ts})
         seq = events.append(
             conn,
             tx=events.new_tx(),

@@ -80,7 +80,8 @@ def list_events(
     limit: int | None = None,
 ) -> list[Event]:
     """Events in log order, optionally filtered; ``since`` is an exclusive ``seq``."""
-    where, params = ["seq > ?"], [since]
+    where = ["seq > ?"]
+    params: list[object] = [since]
     for col, val in (("document_id", document_id), ("kind", kind), ("entity_id", entity_id)):
         if val is not None:
             where.append(f"{col} = ?")

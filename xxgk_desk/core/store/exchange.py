@@ -118,10 +118,10 @@ def export_review(
         docs = [d for d in docs if documents.usable(conn, d)]  # the others are reported
     else:
         docs = []
-        for d in document_ids:
-            row = conn.query_one("SELECT * FROM documents WHERE id = ?", [d])
+        for doc_id in document_ids:
+            row = conn.query_one("SELECT * FROM documents WHERE id = ?", [doc_id])
             if row is None:
-                raise StoreError("not_found", f"审核数据库中没有这份报告（{d}）。")
+                raise StoreError("not_found", f"审核数据库中没有这份报告（{doc_id}）。")
             docs.append(row)
     out_docs = []
     for d in docs:
@@ -256,7 +256,9 @@ def import_review(conn: Connection, data: dict[str, Any], actor: str | None) -> 
             report.document_ids.append(did)
             for v in d.get("versions", []):
                 if conn.query_one("SELECT 1 FROM versions WHERE file_sha256 = ?", [v["file_sha256"]]) is None:
-                    conn.db["versions"].insert({**{k: v.get(k) for k in _VERSION_KEYS}, "document_id": did})
+                    conn.db.table("versions").insert(
+                        {**{k: v.get(k) for k in _VERSION_KEYS}, "document_id": did}
+                    )
                     events.append(
                         conn,
                         tx=tx,
@@ -320,7 +322,7 @@ def _match_document(
             report.documents_matched += 1
             return row["id"]
     row = {k: d.get(k) for k in ("id", "institution", "year", "title", "created_at", "updated_at")}
-    conn.db["documents"].insert(row)
+    conn.db.table("documents").insert(row)
     events.append(
         conn,
         tx=tx,
@@ -360,7 +362,7 @@ def _merge_note(
     row = conn.query_one("SELECT * FROM notes WHERE id = ?", [rec["id"]])
     outcome = _outcome(row, rev, history)
     if outcome == "added":
-        conn.db["notes"].insert({**notes._row(rec), "rev": rev, "history": dumps(history)})
+        conn.db.table("notes").insert({**notes._row(rec), "rev": rev, "history": dumps(history)})
         events.append(
             conn,
             tx=tx,
@@ -376,7 +378,7 @@ def _merge_note(
         before = notes.readable(conn, row)
         rec["document_id"] = row["document_id"]
         hist = _union(history, [*_history(row), row["rev"]])
-        conn.db["notes"].update(rec["id"], {**notes._row(rec), "rev": rev, "history": hist})
+        conn.db.table("notes").update(rec["id"], {**notes._row(rec), "rev": rev, "history": hist})
         events.append(
             conn,
             tx=tx,
@@ -396,7 +398,7 @@ def _merge_note(
         else:
             copy = {**rec, "id": copy_id, "conflict_of": rec["id"], "document_id": row["document_id"]}
             crev = chained_rev(notes.content(copy), None)
-            conn.db["notes"].insert({**notes._row(copy), "rev": crev, "history": "[]"})
+            conn.db.table("notes").insert({**notes._row(copy), "rev": crev, "history": "[]"})
             _record_conflict(conn, copy_id, "note", row["document_id"], rec["id"], rec, rev, actor, tx)
             report.conflict_ids.append(copy_id)
     report.bump("note", outcome)
@@ -462,9 +464,10 @@ def _record_conflict(
     actor: str | None,
     tx: str,
 ) -> None:
-    row = {"id": cid, "kind": kind, "document_id": did, "entity_key": entity_key, "theirs": dumps(theirs)}
+    row: dict[str, Any] = {"id": cid, "kind": kind, "document_id": did, "entity_key": entity_key}
+    row["theirs"] = dumps(theirs)
     row |= {"theirs_rev": theirs_rev, "created_at": now(), "resolved_at": None, "resolution": None}
-    conn.db["conflicts"].insert(row)
+    conn.db.table("conflicts").insert(row)
     events.append(
         conn, tx=tx, actor=actor, op="conflict", kind="conflict", entity_id=cid, document_id=did, after=theirs
     )

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import events
 from .db import Connection
 from .model import Change, dumps, next_rev, now
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ def write_row(conn: Connection, spec: Spec, rec: dict[str, Any], rev: str, histo
     row = {k: rec.get(k) for k in spec.record_keys}
     for k in spec.json_fields:
         row[k] = None if rec.get(k) is None else dumps(rec[k])
-    conn.db[spec.table].upsert({**row, "rev": rev, "history": history}, pk=spec.keys)
+    conn.db.table(spec.table).upsert({**row, "rev": rev, "history": history}, pk=spec.keys)
 
 
 def put(
@@ -113,7 +116,8 @@ def readable(conn: Connection, spec: Spec, row: dict[str, Any]) -> dict[str, Any
     """The row's record, or None when it cannot be used (skipped and reported on ``conn.problems``)."""
     from .review_schema import DecisionRec, FieldRec, ReviewRec, row_problem
 
-    model = {"field": FieldRec, "decision": DecisionRec, "review": ReviewRec}[spec.kind]
+    models: dict[str, type[BaseModel]] = {"field": FieldRec, "decision": DecisionRec, "review": ReviewRec}
+    model = models[spec.kind]
     try:
         rec = record(spec, row)
         problem = row_problem(model, rec)

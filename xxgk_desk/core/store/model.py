@@ -34,7 +34,9 @@ CONCLUSIONS: dict[str, str] = {"pass": "合格", "basic_pass": "基本合格", "
 FIELD_STATUSES: dict[str, str] = {"unreviewed": "未核对", "reviewed": "已核对"}
 DECISIONS: dict[str, str] = {"accepted": "采纳", "dismissed": "驳回", "none": "未处理"}
 
-_VOCABULARIES = {  # kind → (Chinese name, categories.yaml list, built-in copy)
+_VOCABULARIES: dict[
+    str, tuple[str, str | None, dict[str, str]]
+] = {  # kind → (Chinese name, categories.yaml list, built-in copy)
     "category": ("类别", "note_categories", CATEGORIES),
     "severity": ("严重程度", "severities", SEVERITIES),
     "status": ("状态", "note_statuses", NOTE_STATUSES),
@@ -60,7 +62,7 @@ def vocabulary(kind: str) -> dict[str, str]:
     read from resources/rules/categories.yaml, or the built-in copy if that cannot be read."""
     _, attr, builtin = _VOCABULARIES[kind]
     vocab = _rules_vocabulary() if attr else None
-    if vocab is None:
+    if attr is None or vocab is None:
         return dict(builtin)
     return {c.id: c.label for c in getattr(vocab, attr)}
 

@@ -99,6 +99,7 @@ def _compute(todo: list[dict[str, Any]], doc: Document) -> list[tuple[str, dict[
     ts = now()
     out = []
     for rec in todo:
+        method: str | None
         if rec["text_sha256"] == doc.text_sha256:  # the text the selectors were made on
             status, method, start, end, score = "anchored", "position", rec["start"], rec["end"], 1.0
         else:

@@ -11,7 +11,7 @@ MERGEABLE = {"rev": str, "history": str}  # content hash and the hashes it desce
 
 
 def up(db: sqlite_utils.Database) -> None:
-    db["documents"].create(
+    db.table("documents").create(
         {"id": str, "institution": str, "year": int, "title": str, "created_at": str, "updated_at": str},
         pk="id",
         not_null={"created_at", "updated_at"},
@@ -20,7 +20,7 @@ def up(db: sqlite_utils.Database) -> None:
         "CREATE UNIQUE INDEX documents_report ON documents(institution, year)"
         " WHERE institution IS NOT NULL AND year IS NOT NULL"
     )
-    db["versions"].create(
+    db.table("versions").create(
         {
             "file_sha256": str,
             "document_id": str,
@@ -37,7 +37,7 @@ def up(db: sqlite_utils.Database) -> None:
         not_null={"document_id", "text_sha256"},
         foreign_keys=[("document_id", "documents", "id")],
     )
-    db["notes"].create(
+    db.table("notes").create(
         {
             "id": str,
             "document_id": str,
@@ -82,7 +82,7 @@ def up(db: sqlite_utils.Database) -> None:
             ("conflict_of", "notes", "id"),
         ],
     )
-    db["anchors"].create(
+    db.table("anchors").create(
         {
             "note_id": str,
             "text_sha256": str,
@@ -99,7 +99,7 @@ def up(db: sqlite_utils.Database) -> None:
         not_null={"status"},
         foreign_keys=[("note_id", "notes", "id")],
     )
-    db["field_values"].create(
+    db.table("field_values").create(
         {
             "document_id": str,
             "key": str,
@@ -114,7 +114,7 @@ def up(db: sqlite_utils.Database) -> None:
         not_null={"status", "rev", "history"},
         foreign_keys=[("document_id", "documents", "id")],
     )
-    db["decisions"].create(
+    db.table("decisions").create(
         {
             "document_id": str,
             "finding_id": str,
@@ -129,7 +129,7 @@ def up(db: sqlite_utils.Database) -> None:
         not_null={"decision", "rev", "history"},
         foreign_keys=[("document_id", "documents", "id"), ("note_id", "notes", "id")],
     )
-    db["review_states"].create(
+    db.table("review_states").create(
         {
             "document_id": str,
             "state": str,
@@ -143,7 +143,7 @@ def up(db: sqlite_utils.Database) -> None:
         not_null={"state", "rev", "history"},
         foreign_keys=[("document_id", "documents", "id")],
     )
-    db["conflicts"].create(
+    db.table("conflicts").create(
         {
             "id": str,
             "kind": str,

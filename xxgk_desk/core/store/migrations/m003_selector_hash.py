@@ -18,7 +18,7 @@ def selector_hash(values: list) -> str:
 
 
 def up(db: sqlite_utils.Database) -> None:
-    db["notes"].add_column("sel_hash", str)
+    db.table("notes").add_column("sel_hash", str)
     rows = db.execute(f"SELECT id, {', '.join(_KEYS)} FROM notes WHERE pos_start IS NOT NULL").fetchall()
     db.conn.executemany(
         "UPDATE notes SET sel_hash = ? WHERE id = ?", [(selector_hash(list(r[1:])), r[0]) for r in rows]

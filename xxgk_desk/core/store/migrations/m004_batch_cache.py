@@ -20,7 +20,7 @@ VERSION = 4
 
 
 def up(db: sqlite_utils.Database) -> None:
-    db["check_results"].create(
+    db.table("check_results").create(
         {
             "file_sha256": str,
             "engine": str,
@@ -34,7 +34,7 @@ def up(db: sqlite_utils.Database) -> None:
         not_null={"engine", "checked_at", "summary"},
         foreign_keys=[("file_sha256", "versions", "file_sha256")],
     )
-    db["workspace_files"].create(
+    db.table("workspace_files").create(
         {
             "workspace": str,
             "path": str,
@@ -49,8 +49,8 @@ def up(db: sqlite_utils.Database) -> None:
         pk=("workspace", "path"),
         not_null={"added_at"},
     )
-    db["workspace_files"].create_index(["file_sha256"], index_name="workspace_files_sha")
-    db["comparisons"].create(
+    db.table("workspace_files").create_index(["file_sha256"], index_name="workspace_files_sha")
+    db.table("comparisons").create(
         {
             "older_sha256": str,
             "newer_sha256": str,

@@ -14,4 +14,6 @@ VERSION = 5
 
 
 def up(db: sqlite_utils.Database) -> None:
-    db["settings"].create({"key": str, "value": str, "updated_at": str}, pk="key", not_null={"updated_at"})
+    db.table("settings").create(
+        {"key": str, "value": str, "updated_at": str}, pk="key", not_null={"updated_at"}
+    )
