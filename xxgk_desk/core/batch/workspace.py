@@ -20,11 +20,9 @@ touches Qt.
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 import time
-import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -193,27 +191,18 @@ class Workspace:
         self.engine = engine_fingerprint(self.parts_file, ocr)
         self._facts: dict[str, _Facts] = {}
         self._lock = threading.RLock()
+        self.cache = store.batch_cache
         self.checks_run = 0  # files read and checked by this object (tests and status lines)
 
     # -- files -------------------------------------------------------------------------------
     def files(self) -> list[dict[str, Any]]:
         """The workspace's files: path, file_sha256, size, mtime_ns, added_at, checked_at, error."""
-        return self.store.conn.query(
-            "SELECT * FROM workspace_files WHERE workspace = ? ORDER BY path", [self.name]
-        )
+        return self.cache.files(self.name)
 
     def remove(self, paths: Iterable[str | os.PathLike]) -> int:
         """Take files (or every file under a folder) out of the workspace; reviews stay in the store."""
-        n = 0
-        with self.store.conn.write():
-            for p in paths:
-                path = str(Path(p).expanduser().resolve())
-                cur = self.store.conn.execute(
-                    "DELETE FROM workspace_files WHERE workspace = ? AND (path = ? OR path LIKE ? ESCAPE '\\')",
-                    [self.name, path, _like_prefix(path)],
-                )
-                n += cur.rowcount
-        return n
+        with self.cache.transaction():
+            return sum(self.cache.forget_under(self.name, str(Path(p).expanduser().resolve())) for p in paths)
 
     def add(
         self,
@@ -251,16 +240,12 @@ class Workspace:
                 hits.append((path, size, mtime, sha))
             else:
                 todo[path] = (size, mtime, sha)
-        with self.store.conn.write():
+        with self.cache.transaction():
             for path in exports & set(known):  # added by an older version, before exports were marked
-                self.store.conn.execute(
-                    "DELETE FROM workspace_files WHERE workspace = ? AND path = ?", [self.name, path]
-                )
+                self.cache.forget_file(self.name, path)
             if replace:
                 for path in set(known) - {str(f) for f in files}:
-                    self.store.conn.execute(
-                        "DELETE FROM workspace_files WHERE workspace = ? AND path = ?", [self.name, path]
-                    )
+                    self.cache.forget_file(self.name, path)
             for path, size, mtime, sha in hits:
                 self._put_file(path, sha, size, mtime, checked_at=None, error=None, code=None)
         for n, (path, _size, _mtime, sha) in enumerate(hits, 1):
@@ -312,11 +297,8 @@ class Workspace:
         except OSError:
             return st.st_size, st.st_mtime_ns, None
 
-    def _cached(self, sha: str) -> dict[str, Any] | None:
-        return self.store.conn.query_one(
-            "SELECT file_sha256, checked_at FROM check_results WHERE file_sha256 = ? AND engine = ?",
-            [sha, self.engine],
-        )
+    def _cached(self, sha: str) -> bool:
+        return self.cache.is_checked(sha, self.engine)
 
     def _put_file(
         self,
@@ -329,16 +311,7 @@ class Workspace:
         error: str | None,
         code: str | None,
     ) -> None:
-        ts = now()
-        self.store.conn.execute(
-            "INSERT INTO workspace_files (workspace, path, file_sha256, size, mtime_ns, added_at, checked_at,"
-            " error, error_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT(workspace, path) DO UPDATE SET file_sha256 = excluded.file_sha256,"
-            " size = excluded.size, mtime_ns = excluded.mtime_ns,"
-            " checked_at = COALESCE(excluded.checked_at, workspace_files.checked_at),"
-            " error = excluded.error, error_code = excluded.error_code",
-            [self.name, path, sha, size, mtime, ts, checked_at, error, code],
-        )
+        self.cache.put_file(self.name, path, sha, size, mtime, checked_at=checked_at, error=error, code=code)
 
     def _record(
         self, res: BatchResult, size: int | None, mtime: int | None, sha: str | None, report: AddReport
@@ -350,7 +323,7 @@ class Workspace:
         if doc is None:
             report.failed += 1
             report.failures.append((res.path, res.error or "无法读取"))
-            with self.store.conn.write():
+            with self.cache.transaction():
                 self._put_file(
                     res.path, sha, size, mtime, checked_at=ts, error=res.error, code=res.error_code
                 )
@@ -361,13 +334,9 @@ class Workspace:
         report.new_documents += ref.new_document
         report.new_versions += ref.new_version and not ref.new_document
         report.document_ids.append(ref.id)
-        summary = json.dumps(res.data, ensure_ascii=False, separators=(",", ":"))
-        text = zlib.compress((res.text or "").encode("utf-8"), 6)
-        with self.store.conn.write():
-            self.store.conn.execute(
-                "INSERT OR REPLACE INTO check_results (file_sha256, engine, checked_at, seconds, summary, text, pages)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [doc.file_sha256, self.engine, ts, res.seconds, summary, text, json.dumps(list(res.pages))],
+        with self.cache.transaction():
+            self.cache.put_result(
+                doc.file_sha256, self.engine, ts, res.seconds, res.data, res.text or "", res.pages
             )
             self._put_file(res.path, doc.file_sha256, size, mtime, checked_at=ts, error=None, code=None)
         with self._lock:
@@ -376,20 +345,15 @@ class Workspace:
     # -- cached results ------------------------------------------------------------------------
     def summary(self, sha256: str) -> dict[str, Any] | None:
         """The public JSON (``check --json``) cached for a file version, or None."""
-        row = self.store.conn.query_one("SELECT summary FROM check_results WHERE file_sha256 = ?", [sha256])
-        return json.loads(row["summary"]) if row else None
+        return self.cache.summary(sha256)
 
     def text(self, sha256: str) -> str | None:
         """The canonical text cached for a file version (offsets of findings and notes refer to it)."""
-        row = self.store.conn.query_one("SELECT text FROM check_results WHERE file_sha256 = ?", [sha256])
-        if not row or row["text"] is None:
-            return None
-        return zlib.decompress(row["text"]).decode("utf-8")
+        return self.cache.text(sha256)
 
     def pages(self, sha256: str) -> list[tuple[int, int, int]]:
         """The page map ``(number, start, end)`` of a cached file version."""
-        row = self.store.conn.query_one("SELECT pages FROM check_results WHERE file_sha256 = ?", [sha256])
-        return [tuple(p) for p in json.loads(row["pages"] or "[]")] if row else []  # type: ignore[misc]
+        return self.cache.pages(sha256)
 
     def report_text(self, row: OverviewRow) -> ReportText | None:
         """What :func:`~xxgk_desk.core.compare.compare` needs for a row (from the cache)."""
@@ -404,17 +368,10 @@ class Workspace:
         want = set(shas)
         with self._lock:
             missing = [s for s in want if s not in self._facts]
-        for i in range(0, len(missing), 500):
-            chunk = missing[i : i + 500]
-            rows = self.store.conn.query(
-                f"SELECT file_sha256, engine, checked_at, summary FROM check_results"
-                f" WHERE file_sha256 IN ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-            for r in rows:
-                facts = _facts(json.loads(r["summary"]), r["engine"], r["checked_at"], self.rules)
-                with self._lock:
-                    self._facts[r["file_sha256"]] = facts
+        for sha, engine, checked_at, summary in self.cache.summaries(missing):
+            facts = _facts(summary, engine, checked_at, self.rules)
+            with self._lock:
+                self._facts[sha] = facts
         with self._lock:
             return {s: self._facts[s] for s in want if s in self._facts}
 
@@ -483,9 +440,7 @@ class Workspace:
     def row_for_file(self, path: str | os.PathLike) -> OverviewRow:
         """The row a file belongs to now (without year-over-year findings; see :meth:`rows`)."""
         path = os.path.abspath(path)
-        f = self.store.conn.query_one(
-            "SELECT * FROM workspace_files WHERE workspace = ? AND path = ?", [self.name, path]
-        )
+        f = self.cache.file(self.name, path)
         if f is None:
             raise KeyError(path)
         doc_id = self.store.find_document(f["file_sha256"]) if f["file_sha256"] else None
@@ -499,9 +454,7 @@ class Workspace:
 
         Only the report and its institution's other years are looked at, not the whole workspace."""
         if key.startswith("file:"):
-            f = self.store.conn.query_one(
-                "SELECT * FROM workspace_files WHERE workspace = ? AND path = ?", [self.name, key[5:]]
-            )
+            f = self.cache.file(self.name, key[5:])
             return self._failed_row(f) if f else None
         try:
             doc = self.store.get_document(key)
@@ -622,28 +575,14 @@ class Workspace:
         """
         if not older.sha256 or not newer.sha256:
             return None
-        row = self.store.conn.query_one(
-            "SELECT result FROM comparisons WHERE older_sha256 = ? AND newer_sha256 = ? AND engine = ?",
-            [older.sha256, newer.sha256, self.engine],
-        )
-        if row:
-            return Comparison.from_json(json.loads(row["result"]))
+        cached = self.cache.comparison(older.sha256, newer.sha256, self.engine)
+        if cached is not None:
+            return Comparison.from_json(cached)
         a, b = self.report_text(older), self.report_text(newer)
         if a is None or b is None:
             return None
         result = compare(a, b, self.rules)
-        with self.store.conn.write():
-            self.store.conn.execute(
-                "INSERT OR REPLACE INTO comparisons (older_sha256, newer_sha256, engine, computed_at, result)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [
-                    older.sha256,
-                    newer.sha256,
-                    self.engine,
-                    now(),
-                    json.dumps(result.to_json(), ensure_ascii=False),
-                ],
-            )
+        self.cache.put_comparison(older.sha256, newer.sha256, self.engine, result.to_json())
         return result
 
     def refresh_comparisons(self) -> int:
@@ -744,8 +683,3 @@ def _version_rank(doc: DocumentInfo, f: dict[str, Any], pinned: str | None = Non
         f.get("mtime_ns") or 0,
         f.get("path") or "",
     )
-
-
-def _like_prefix(path: str) -> str:
-    esc = path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return esc.rstrip("/" + os.sep) + os.sep + "%"

@@ -32,6 +32,7 @@ from . import (
     undo,
     w3c,
 )
+from .batch_cache import BatchCache
 from .db import BUSY_TIMEOUT_S, Connection, StoreError, resolve_db_path
 from .model import (
     AnchorReport,
@@ -78,6 +79,8 @@ class Store:
         except BaseException:
             self.conn.close()
             raise
+        #: The batch package's caches (workspaces' files, check results, comparisons).
+        self.batch_cache = BatchCache(self.conn)
         #: Who signs what this Store writes: the name given, else the one this database keeps,
         #: else the login name (see :attr:`reviewer_name` for whether the database has one).
         self.reviewer = reviewer or self.reviewer_name or default_reviewer()
