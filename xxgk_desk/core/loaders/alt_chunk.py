@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Literal
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "message/rfc822", "multipart/related")
 _BLOCKS = {
@@ -31,6 +32,9 @@ _BLOCKS = {
     "article",
 }
 _SKIP = {"script", "style", "head", "title", "noscript"}
+
+#: One item of an altChunk: a paragraph's text or a table's rows of cell texts.
+Item = tuple[Literal["p"], str] | tuple[Literal["table"], list[list[str]]]
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 MAX_PART_BYTES = 32 * 1024 * 1024
 
@@ -39,14 +43,14 @@ MAX_PART_BYTES = 32 * 1024 * 1024
 class Chunk:
     """What an altChunk holds: items in order, each ``("p", text)`` or ``("table", rows)``."""
 
-    items: list[tuple[str, object]] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
     warning: str | None = None
 
 
 class _Html(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.items: list[tuple[str, object]] = []
+        self.items: list[Item] = []
         self._buf: list[str] = []
         self._skip = 0
         self._rows: list[list[str]] | None = None

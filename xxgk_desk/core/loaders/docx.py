@@ -144,11 +144,11 @@ def _add_alt_chunk(b: TextBuilder, d, el, n: int, warnings: list[str]) -> None:
     chunk = read_alt_chunk(part.blob, part.content_type, n)
     if chunk.warning:
         warnings.append(chunk.warning)
-    for kind, value in chunk.items:
-        if kind == "table":
-            b.add_table([[_clean(c) for c in row] for row in value])  # type: ignore[union-attr]
+    for item in chunk.items:
+        if item[0] == "table":
+            b.add_table([[_clean(c) for c in row] for row in item[1]])
         else:
-            b.add_block("paragraph", _clean(str(value)))
+            b.add_block("paragraph", _clean(item[1]))
 
 
 # -- body walking ---------------------------------------------------------------

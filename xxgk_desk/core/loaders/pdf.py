@@ -204,13 +204,13 @@ def _warnings(
         out.append(f"未能按要求用 OCR 识别页面：{ocr_engine.install_hint()}")
     if ocr_error and (unread or ocr == "always"):
         out.append(f"文字识别（OCR）组件未能启动（{ocr_error}），未做文字识别；请重新安装 OCR 组件。")
-    done = [p for p in pages if p.ocr]
-    if done:
-        confs = [c for p in done for c in p.ocr_conf]
+    recognised = [p for p in pages if p.ocr]
+    if recognised:
+        confs = [c for p in recognised for c in p.ocr_conf]
         mean = sum(confs) / len(confs) if confs else 0.0
         doubtful = sum(1 for c in confs if c < OCR_DOUBT)
         out.append(
-            f"第 {_ranges(tuple(p.number for p in done))} 页的文字由 OCR 从扫描图像识别"
+            f"第 {_ranges(tuple(p.number for p in recognised))} 页的文字由 OCR 从扫描图像识别"
             f"（平均置信度 {mean:.2f}，存疑字符 {doubtful} 个），可能有误，请与原件核对。"
         )
     failed_ocr = tuple(p.number for p in pages if p.ocr_failed)

@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Callable
 from operator import itemgetter
+from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
@@ -30,10 +31,14 @@ _JUNK = frozenset(chr(c) for c in range(32)) | {"\ufffe", "\uffff", "\x7f", "\xa
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|simhei|heiti|(?<!ya)hei|fzht|黑", re.I)
 
 
-def unchecked(fn: object, restype: type | None = ctypes.c_int) -> Callable:
-    """An argtype-free prototype of a raw PDFium function (pass ctypes objects only)."""
-    proto = ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
-    proto.argtypes = None
+def unchecked(fn: Any, restype: type | None = ctypes.c_int) -> Callable:
+    """An argtype-free prototype of the raw PDFium function ``fn`` (a ctypes function pointer of
+    ``pypdfium2.raw``; pass ctypes objects only)."""
+    address = ctypes.cast(fn, ctypes.c_void_p).value
+    if address is None:
+        raise ValueError(f"PDFium function {fn!r} has no address")
+    proto = ctypes.CFUNCTYPE(restype)(address)
+    proto.argtypes = None  # type: ignore[assignment]  # None: no argument checks (typeshed wants a sequence)
     return proto
 
 

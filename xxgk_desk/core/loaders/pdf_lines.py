@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from itertools import chain
 from operator import itemgetter
+from typing import Protocol
 
-from xxgk_desk.core.loaders.pdf_chars import BOTTOM, CH, IDX, MID, PIDX, SP, TOP, X0, X1, StyleProbe
+from xxgk_desk.core.loaders.pdf_chars import BOTTOM, CH, IDX, MID, PIDX, SP, TOP, X0, X1
 from xxgk_desk.core.normalize import fix_radicals, is_cjk
 
 NAN = float("nan")
@@ -37,8 +38,10 @@ _x1s, _tops, _bottoms = itemgetter(X1), itemgetter(TOP), itemgetter(BOTTOM)
 class Line:
     """One visual line: its text (spacing rebuilt), per-code-point boxes and style cues."""
 
-    __slots__ = ("text", "boxes", "x0", "x1", "top", "bottom", "base", "size", "size_end", "bold", "bold_end")
-    __slots__ += ("page", "lead_end", "conf")
+    __slots__ = (
+        "text", "boxes", "x0", "x1", "top", "bottom", "base", "size", "size_end", "bold", "bold_end", "page",
+        "lead_end", "conf",
+    )  # fmt: skip
 
     def __init__(self, text: str, boxes: list[float], chars: list[tuple], page: int) -> None:
         self.text = text
@@ -177,7 +180,14 @@ def _probe_index(chars: list[tuple], from_end: bool) -> int:
     return seq[0][IDX]
 
 
-def make_line(chars: list[tuple], page: int, probe: StyleProbe) -> Line:
+class Styles(Protocol):
+    """The font size and boldness of a page's characters: a text layer's ``pdf_chars.StyleProbe``,
+    or OCR's estimate from the boxes."""
+
+    def style(self, index: int) -> tuple[float, bool]: ...
+
+
+def make_line(chars: list[tuple], page: int, probe: Styles) -> Line:
     """Build a :class:`Line` with its text, boxes and style cues."""
     first, last = _probe_index(chars, False), _probe_index(chars, True)
     size, bold = probe.style(first)

@@ -56,7 +56,8 @@ def render(pdf: pdfium.PdfDocument, index: int, dpi: int | None = None) -> np.nd
     """
     page = pdf[index]
     try:
-        bitmap = page.render(scale=render_scale(*page.get_size(), dpi or ocr.DPI), grayscale=True)
+        width, height = page.get_size()
+        bitmap = page.render(scale=render_scale(width, height, dpi or ocr.DPI), grayscale=True)
         try:
             pixels = np.array(bitmap.to_numpy(), dtype=np.uint8, copy=True)
         finally:
@@ -166,10 +167,10 @@ def rebuild(
     for t in tables:
         t.conf = {}
         for cell in t.chars:
-            for k, c in enumerate(cell):
-                box = original[c[IDX]]
-                cell[k] = (*box, (box[1] + box[3]) / 2, *c[CH:])
-                t.conf[box] = conf[c[IDX]]
+            for k, ch in enumerate(cell):
+                box = original[ch[IDX]]
+                cell[k] = (*box, (box[1] + box[3]) / 2, *ch[CH:])
+                t.conf[box] = conf[ch[IDX]]
     return lines, tables
 
 

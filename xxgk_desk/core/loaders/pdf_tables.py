@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pypdfium2.raw as pdfium_c
@@ -34,8 +35,8 @@ class Table:
     cells: list[tuple[int, int]]  # merged cell id -> (first row, first column)
     chars: list[list[tuple]] = field(default_factory=list)
     page: int = 0
-    #: For a table recognised by OCR: the confidence of each character, by its box.
-    conf: dict[tuple[float, float, float, float], float] | None = None
+    #: For a table recognised by OCR: the confidence of each character, by its box (x0, top, x1, bottom).
+    conf: dict[tuple[float, ...], float] | None = None
 
     @property
     def top(self) -> float:
@@ -124,7 +125,7 @@ class _PathReader:
         elif stroked:
             self._segments(obj)
 
-    def _color(self, getter: object, obj: object) -> bool:
+    def _color(self, getter: Callable[..., int], obj: object) -> bool:
         r, g, b, a = self.u
         return bool(getter(obj, r, g, b, a)) and _visible(r.value, g.value, b.value, a.value)
 
@@ -329,7 +330,8 @@ def split_chars(chars: list[tuple], tables: list[Table]) -> list[tuple]:
 
 def cell_text(chars: list[tuple], width: float) -> tuple[str, list[float]]:
     """A cell's lines joined into one text (CJK joined without spaces); ``width``: the cell's."""
-    text, boxes = "", []
+    text = ""
+    boxes: list[float] = []
     broken = False
     for cs in cluster_lines(chars):
         t, bx = assemble(cs, line_em(cs))
