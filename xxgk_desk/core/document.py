@@ -86,12 +86,31 @@ class OcrSpan:
     confidence: float
 
 
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Something the file says about the report beside its text proper: a web page's title as shown,
+    its 发布时间 (``publication_date``, ISO), 来源 (``page_source``), address (``page_url``) or a report file
+    it links to (``attachment``). The evidence is ``text[start:end]`` when the text holds it, else only
+    ``quote`` (the address, read from the page's markup); ``origin`` says where on the page it was found."""
+
+    key: str
+    value: str
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
+    origin: str = ""
+
+    def to_json(self) -> dict:
+        return {"key": self.key, "value": self.value, "start": self.start, "end": self.end,
+                "quote": self.quote, "origin": self.origin}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Document:
     """A report as read from one file: canonical text, blocks, pages and identity."""
 
     path: str
-    kind: str  # pdf / docx / doc / txt
+    kind: str  # pdf / docx / doc / txt / html / mhtml
     text: str
     blocks: tuple[Block, ...]
     pages: tuple[Page, ...]
@@ -108,6 +127,12 @@ class Document:
     #: it last broke the pages). A text file or a DOCX without that record has one "page" that is
     #: not a printed page: :meth:`page_at` then says None, and places are named by section instead.
     paginated: bool = True
+    #: What the file says about the report beside its text (a web page's 发布时间, 来源, address …).
+    facts: tuple[Fact, ...] = ()
+
+    def fact(self, key: str) -> Fact | None:
+        """The first fact of ``key``, or None."""
+        return next((f for f in self.facts if f.key == key), None)
 
     def __post_init__(self) -> None:
         if not self.text_sha256:

@@ -16,6 +16,7 @@ from xxgk_desk.core.engine.findings import run_all
 from xxgk_desk.core.engine.findings.base import Facts
 from xxgk_desk.core.engine.institution import identify
 from xxgk_desk.core.engine.model import FieldValue, Review
+from xxgk_desk.core.engine.page_facts import page_fields
 from xxgk_desk.core.engine.parts import find_parts
 from xxgk_desk.core.engine.periods import find_period, find_report_date, find_title_year
 from xxgk_desk.core.engine.score import compute_score
@@ -24,7 +25,8 @@ from xxgk_desk.core.hanzi import simplified_doc
 from xxgk_desk.core.outline import Section
 from xxgk_desk.core.rules import RuleSet, load_rules
 
-FIELD_ORDER = ("institution", "title_year", "period_start", "period_end", "report_date", "active_total",
+FIELD_ORDER = ("institution", "title_year", "period_start", "period_end", "report_date", "publication_date",
+               "page_source", "active_total",
                "requests_received", "requests_answered", "withheld", "complaints", "reconsiderations", "lawsuits",
                "satisfaction_pct", "fees")  # fmt: skip
 
@@ -108,6 +110,7 @@ def _review(
     start, end, period = find_period(ctx)
     fields["period_start"], fields["period_end"] = start, end
     fields["report_date"] = find_report_date(ctx)
+    fields.update(page_fields(ctx))  # 发布时间 and 来源 of a web page, when there are any
     fields.update(
         {k: FieldValue(k, None) for k in extract_fields(ctx)}
         if rules_doc

@@ -15,6 +15,7 @@ closed first.
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +27,12 @@ from xxgk_desk.core.marker import tool_output
 #: ``progress(done, total, message)``; it may raise to cancel the load.
 Progress = Callable[[int, int, str], None]
 
-SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".wps": "doc", ".txt": "txt", ".text": "txt"}
+SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".wps": "doc", ".txt": "txt", ".text": "txt",
+             ".html": "html", ".htm": "html", ".mhtml": "mhtml", ".mht": "mhtml"}  # fmt: skip
+#: What each loader kind's content may sniff as (a page fragment without <html> sniffs as text).
+#: The first is what the kind should be; a .txt that holds a web page is read as one.
+_EXPECTED = {"pdf": ("pdf",), "docx": ("zip",), "doc": ("ole",), "txt": ("text", "html", "mhtml"),
+             "html": ("html", "text", "mhtml"), "mhtml": ("mhtml", "html")}  # fmt: skip
 MAX_FILE_BYTES = 512 * 1024 * 1024
 #: More text than this is no annual report (the longest run to a few hundred thousand
 #: characters) and would keep the review engine busy for minutes: refused after reading.
@@ -55,8 +61,16 @@ def image_format(head: bytes) -> str | None:
     return next((name for magic, name in _IMAGES if head.startswith(magic)), None)
 
 
+_HTML_START = re.compile(
+    rb"^(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body|meta|title)[\s>/]", re.I | re.S
+)
+_MIME_HEADER = re.compile(
+    rb"^(?:[A-Za-z-]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*){0,30}?content-type:\s*multipart/related", re.I
+)
+
+
 def sniff(head: bytes) -> str:
-    """Guess a file's real type from its first bytes: pdf, zip, ole, image, or text."""
+    """Guess a file's real type from its first bytes: pdf, zip, ole, image, html, mhtml, or text."""
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
@@ -65,10 +79,18 @@ def sniff(head: bytes) -> str:
         return "ole"
     if image_format(head):
         return "image"
+    if _MIME_HEADER.match(head):
+        return "mhtml"
+    body = head.removeprefix(b"\xef\xbb\xbf")
+    if _HTML_START.match(body) or _HTML_START.match(
+        body.decode("utf-16", "ignore").encode("ascii", "ignore")
+    ):
+        return "html"
     return "text"
 
 
-_LABEL = {"pdf": "PDF", "zip": "ZIP/DOCX", "ole": "旧版 Word（.doc）", "text": "纯文本", "image": "图片"}
+_LABEL = {"pdf": "PDF", "zip": "ZIP/DOCX", "ole": "旧版 Word（.doc）", "text": "纯文本", "image": "图片",
+          "html": "网页（HTML）", "mhtml": "单个文件网页（MHTML）"}  # fmt: skip
 
 
 def kind_of(path: str | os.PathLike) -> str:
@@ -77,7 +99,7 @@ def kind_of(path: str | os.PathLike) -> str:
     if ext not in SUPPORTED:
         raise ReadError(
             "unsupported",
-            f"不支持的文件类型“{ext or '（无扩展名）'}”：请提供 PDF、DOCX、DOC 或 TXT 格式的报告。",
+            f"不支持的文件类型“{ext or '（无扩展名）'}”：请提供 PDF、DOCX、DOC、TXT 格式的报告或保存的网页（HTML、MHTML）。",
         )
     return SUPPORTED[ext]
 
@@ -110,14 +132,15 @@ def check_file(path: str | os.PathLike) -> tuple[str, str]:
             "too_big", f"文件过大（{size // (1024 * 1024)} MB）：{p.name}。请确认这是一份报告文件。"
         )
     sniffed = sniff(head)
-    expected = {"pdf": "pdf", "docx": "zip", "doc": "ole", "txt": "text"}[kind]
+    allowed = _EXPECTED[kind]
+    expected = allowed[0]
     if sniffed == "ole" and kind in ("docx", "doc") and _is_encrypted_ooxml(p):
         raise ReadError(
             "encrypted",
             f"Word 文件设置了打开密码（已加密），无法读取：{p.name}。"
             "请向报送单位索取未加密的版本，或在 Word/WPS 中取消密码后另存为 .docx 再打开。",
         )
-    if sniffed != expected:
+    if sniffed not in allowed:
         if kind == "doc" and sniffed == "zip" and _is_docx(p):
             # A .doc that is really a DOCX (renamed by hand): say so instead of failing silently.
             raise ReadError(
@@ -170,7 +193,9 @@ def load(path: str | os.PathLike, *, ocr: str = "never", progress: Progress | No
     """
     if ocr not in ("never", "auto", "always"):
         raise ValueError(f"ocr must be never, auto or always, not {ocr!r}")
-    kind, _ = check_file(path)
+    kind, sniffed = check_file(path)
+    if sniffed in ("html", "mhtml"):  # a .txt or .mht that is really an HTML page, an .html that is MHTML
+        kind = sniffed
     p = str(path)
     stopped: list[Exception] = []  # what the progress callback raised
 
@@ -234,6 +259,10 @@ def _dispatch(kind: str, p: str, ocr: str, progress: Progress | None) -> Documen
         from xxgk_desk.core.loaders import doc
 
         return doc.load_doc(p)
+    if kind in ("html", "mhtml"):
+        from xxgk_desk.core.loaders import html as web
+
+        return web.load_html(p) if kind == "html" else web.load_mhtml(p)
     from xxgk_desk.core.loaders import txt
 
     return txt.load_txt(p)

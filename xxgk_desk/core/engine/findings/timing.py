@@ -52,15 +52,20 @@ def check(facts: Facts) -> list[Finding]:
                                date=report.isoformat()))  # fmt: skip
     if report is None:
         out.append(finding(ctx, "report_date_missing"))
-    elif not facts.gov_template:
+    # publication is what the rule asks for: a web page's 发布时间, when there is one, is judged, not the 落款
+    published = _date(f["publication_date"].value) if "publication_date" in f else None
+    judged = published or report
+    if judged is not None and not facts.gov_template:
         deadline_year = title_year if (contradicts or not end) and title_year else (end.year if end else None)
         params = ctx.rules.rule("late_report").params
         if deadline_year:
             deadline = dt.date(
                 deadline_year, int(params.get("deadline_month", 10)), int(params.get("deadline_day", 31))
             )
-            if report > deadline:
-                rf = f["report_date"]
-                out.append(finding(ctx, "late_report", "default", rf.start, rf.end, date=report.isoformat(),
-                                   deadline=deadline.isoformat()))  # fmt: skip
+            if judged > deadline:
+                variant = "published" if published else "default"
+                rf = f["publication_date" if published else "report_date"]
+                signed = f"，落款日期为{report.isoformat()}" if published and report else ""
+                out.append(finding(ctx, "late_report", variant, rf.start, rf.end, date=judged.isoformat(),
+                                   deadline=deadline.isoformat(), signed=signed))  # fmt: skip
     return out
