@@ -92,12 +92,13 @@ def print_summary(result: Analysis, rules, out=None) -> None:
         f"{f['period_start'].value} 至 {f['period_end'].value}" if f["period_start"].value else "（未写明）"
     )
     w(f"  统计期限：{period}　落款日期：{f['report_date'].value or '（无）'}\n")
-    w(f"  类型：{doc.kind.upper()}　页数：{doc.page_count}　字数：{len(doc.text)}")
+    pages = doc.page_count if doc.paginated else "文件未记录分页"
+    w(f"  类型：{doc.kind.upper()}　页数：{pages}　字数：{len(doc.text)}")
     if doc.image_pages:
         w(f"　扫描页：{', '.join(map(str, doc.image_pages))}")
     w("\n\n  标准部分：\n")
     for p in review.standard_parts:
-        label = {"present": "有", "merged": "合并", "missing": "缺"}[p.status]
+        label = rules.vocabulary.get("part_statuses", p.status).short_label
         w(f"    {STATUS_MARK[p.status]} {p.name}（{label}）\n")
     w("\n  核心数据：\n")
     for fig in rules.figures:
@@ -105,7 +106,8 @@ def print_summary(result: Analysis, rules, out=None) -> None:
         if fv is None or fig.kind in ("text", "year", "date"):
             continue
         value = "未说明" if fv.value is None else f"{fv.value}{fig.unit or ''}"
-        page = f"（第{doc.page_at(fv.start)}页）" if fv.start is not None else ""
+        number = doc.page_at(fv.start) if fv.start is not None else None
+        page = f"（第{number}页）" if number is not None else ""
         w(f"    {fig.label}：{value}{page}\n")
     s = review.score
     parts = "，".join(f"{rules.score.component(k).name} {v:g}" for k, v in s.components.items())

@@ -56,6 +56,7 @@ def _choices(src: Source, key: str, required: tuple[str, ...], exact: bool = Fal
                 colour,
                 src.text(d, "note", where, ""),
                 src.get(d, "rank", where, int, 0),
+                src.text(d, "short", where, ""),
             )
         )
     ids = [c.id for c in out]
@@ -86,6 +87,9 @@ def read_vocabulary(src: Source) -> Vocabulary:
         src.text(src.data, "default_note_category", "", "other"),
         src.text(src.data, "default_note_status", "", "open"),
         src.text(src.data, "default_review_state", "", "unreviewed"),
+        _choices(src, "part_statuses", ("present", "merged", "missing"), exact=True),
+        _choices(src, "checklist_statuses", ("covered", "not_found", "not_applicable"), exact=True),
+        _choices(src, "coverage_levels", ("present", "partial", "missing"), exact=True),
     )
     for field_name, kind in (
         ("default_note_category", cats),

@@ -515,6 +515,11 @@ class Choice:
     colour: str | None = None
     note: str = ""
     rank: int = 0
+    short: str = ""  # the short word for a table cell (part and 清单 statuses), else the label
+
+    @property
+    def short_label(self) -> str:
+        return self.short or self.label
 
 
 @dataclass(frozen=True)
@@ -530,6 +535,9 @@ class Vocabulary:
     default_note_category: str
     default_note_status: str
     default_review_state: str
+    part_statuses: tuple[Choice, ...] = ()  # present / merged / missing
+    checklist_statuses: tuple[Choice, ...] = ()  # covered / not_found / not_applicable
+    coverage_levels: tuple[Choice, ...] = ()  # present / partial / missing (the province picture)
 
     def get(self, kind: str, id: str) -> Choice:
         """``kind`` is a field name of this class (``note_categories``, ``severities`` …)."""

@@ -53,7 +53,6 @@ from xxgk_desk.gui.views.text_view import ReportView, Span
 
 MAX_RECENT = 10
 MAX_SEARCH_HITS = 5000
-SEVERITY_COLOURS = {"error": "#dc2626", "warning": "#d97706", "info": "#2563eb"}
 
 
 class MainWindow(QMainWindow):
@@ -764,6 +763,7 @@ class MainWindow(QMainWindow):
         if s is None:
             return
         cats = {c.id: c.colour for c in self.rules.vocabulary.note_categories}
+        severity_colours = {c.id: c.colour for c in self.rules.vocabulary.severities if c.colour}
         notes = [
             Span(n.anchor.start, n.anchor.end, _alpha(cats.get(n.category) or "#fde68a"))
             for n in self._notes
@@ -776,7 +776,7 @@ class MainWindow(QMainWindow):
             Span(
                 r.finding.start,
                 r.finding.end,
-                SEVERITY_COLOURS.get(r.finding.severity, "#d97706"),
+                severity_colours.get(r.finding.severity, "#d97706"),
                 underline=True,
             )
             for r in self._finding_rows

@@ -30,7 +30,8 @@ __all__ = [
 ]
 
 COVERAGE_STATES = ("present", "partial", "missing")
-COVERAGE_LABELS = {"present": "有", "partial": "部分", "missing": "缺"}
+#: the words for each level, from categories.yaml's coverage_levels (the one home of these words)
+COVERAGE_LABELS = {c.id: c.short_label for c in load_rules().vocabulary.coverage_levels}
 _PART_STATE = {"present": "present", "merged": "partial", "missing": "missing"}
 
 

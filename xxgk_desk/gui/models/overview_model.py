@@ -17,16 +17,12 @@ from PySide6.QtGui import QBrush, QColor
 
 from xxgk_desk.core.batch import OverviewRow, RowFilter, columns
 from xxgk_desk.core.rules import RuleSet
+from xxgk_desk.gui.labels import vocabulary_label
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
-PART_COLOURS = {"present": "#dcfce7", "merged": "#fef3c7", "missing": "#fee2e2"}
-PART_LABELS = {
-    "present": QT_TRANSLATE_NOOP("OverviewColumns", "有"),
-    "merged": QT_TRANSLATE_NOOP("OverviewColumns", "合并"),
-    "missing": QT_TRANSLATE_NOOP("OverviewColumns", "缺"),
-}
+PART_COLOURS = {"present": "#dcfce7", "merged": "#fef3c7", "missing": "#fee2e2"}  # cell backgrounds
 # The core names the overview's columns (xxgk_desk/core/batch/overview.py); listed here for lupdate.
 COLUMN_HEADERS = [
     QT_TRANSLATE_NOOP("OverviewColumns", "学校"), QT_TRANSLATE_NOOP("OverviewColumns", "年度"),
@@ -51,6 +47,7 @@ class OverviewModel(QAbstractTableModel):
 
     def __init__(self, rules: RuleSet, parent=None) -> None:
         super().__init__(parent)
+        self.rules = rules
         self.columns = columns(rules)
         self.rows: list[OverviewRow] = []
 
@@ -122,7 +119,7 @@ class OverviewModel(QAbstractTableModel):
             if not row.ok:
                 return row.error
             if col.kind == "part":
-                label = QCoreApplication.translate("OverviewColumns", PART_LABELS.get(part, "—"))
+                label = vocabulary_label(self.rules.vocabulary, "part_statuses", part) if part else "—"
                 return f"{QCoreApplication.translate('OverviewColumns', col.header)}: {label}"
             return row.path
         return None

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from xxgk_desk.core.rules import RuleSet
+from xxgk_desk.core.rules import RuleSet, load_rules
 from xxgk_desk.core.session import FieldRow, FindingRow
 from xxgk_desk.core.store import Note
 from xxgk_desk.gui.labels import localized
@@ -268,12 +268,9 @@ class ChecklistModel(RowsModel):
     """清单: the 50 items and their coverage."""
 
     def make_columns(self) -> list[Column]:
-        status = {
-            "covered": self.tr("已覆盖"),
-            "not_found": self.tr("未找到"),
-            "not_applicable": self.tr("不适用"),
-        }
-        colours = {"covered": "#dcfce7", "not_found": "#fee2e2", "not_applicable": "#f3f4f6"}
+        words = {c.id: c for c in load_rules().vocabulary.checklist_statuses}  # categories.yaml
+        status = {k: localized(c) for k, c in words.items()}
+        colours = {k: c.colour or "#ffffff" for k, c in words.items()}
         return [
             Column(self.tr("序号"), lambda c: c.no, sort=lambda c: c.no, align=Qt.AlignmentFlag.AlignCenter),
             Column(self.tr("类别"), lambda c: c.category),
@@ -290,8 +287,9 @@ class PartsModel(RowsModel):
     """The standard parts with present / merged / missing marks."""
 
     def make_columns(self) -> list[Column]:
-        labels = {"present": self.tr("有"), "merged": self.tr("合并"), "missing": self.tr("缺")}
-        colours = {"present": "#15803d", "merged": "#b45309", "missing": "#b91c1c"}
+        words = {c.id: c for c in load_rules().vocabulary.part_statuses}  # categories.yaml
+        labels = {k: localized(c) for k, c in words.items()}
+        colours = {k: c.colour or "#000000" for k, c in words.items()}
         return [
             Column(
                 self.tr("标准部分"),

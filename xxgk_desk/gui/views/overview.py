@@ -32,16 +32,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xxgk_desk.core.batch import COVERAGE_LABELS, CoverageMatrix, RowFilter, Workspace, neighbour, rule_counts
+from xxgk_desk.core.batch import CoverageMatrix, RowFilter, Workspace, neighbour, rule_counts
 from xxgk_desk.core.compare import diff
-from xxgk_desk.core.rules import RuleSet
+from xxgk_desk.core.rules import RuleSet, load_rules
 from xxgk_desk.core.store import Store
 from xxgk_desk.gui import export_folder
 from xxgk_desk.gui.labels import localized
 from xxgk_desk.gui.models.overview_model import ROW_ROLE, OverviewFilter, OverviewModel
 from xxgk_desk.gui.tasks import TaskRunner
 
-CELL_COLOURS = {"present": "#86efac", "partial": "#fcd34d", "missing": "#fca5a5"}
+COVERAGE_WORDS = {c.id: localized(c) for c in load_rules().vocabulary.coverage_levels}
+CELL_COLOURS = {
+    c.id: c.colour for c in load_rules().vocabulary.coverage_levels if c.colour
+}  # categories.yaml
 
 
 class CoverageModel(QAbstractTableModel):
@@ -98,7 +101,7 @@ class CoverageModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and state in CELL_COLOURS:
             return QBrush(QColor(CELL_COLOURS[state]))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return COVERAGE_LABELS.get(state, "—") if state else self.tr("未读取")
+            return COVERAGE_WORDS.get(state, "—") if state else self.tr("未读取")
         if role == Qt.ItemDataRole.DisplayRole:
             share = self.matrix.shares[r - 1][c]
             if self.matrix.columns[c].kind == "category" and share is not None:
