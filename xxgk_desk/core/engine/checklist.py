@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from xxgk_desk.core.document import Block
+from xxgk_desk.core.document import Block, Cell
 from xxgk_desk.core.engine.context import Context
 from xxgk_desk.core.engine.model import ChecklistEntry
 from xxgk_desk.core.engine.parts import ANNEX_MIN_ITEMS, PartHit
@@ -71,7 +71,7 @@ def _table_rows(ctx: Context, block: Block) -> list[RowInfo]:
     return out
 
 
-def _aligned(row: tuple, width: int) -> list[tuple[int, object]]:
+def _aligned(row: tuple[Cell, ...], width: int) -> list[tuple[int, Cell]]:
     """Cells with their header column. A row short of cells lost them to a vertically merged cell
     (the 类别 column spans its items): keep the first cell (序号) and align the rest to the right."""
     if len(row) >= width or len(row) < 2:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from xxgk_desk.core.document import Document
 from xxgk_desk.core.engine.model import part_at
 from xxgk_desk.core.outline import Section
 from xxgk_desk.core.rules import RuleSet
+
+if TYPE_CHECKING:
+    from xxgk_desk.core.engine.parts import PartHit
 
 
 @dataclass
@@ -18,6 +22,8 @@ class Context:
     rules: RuleSet
     # (start, end, part key) spans of the standard parts, filled in by engine.parts
     part_spans: list[tuple[int, int, str]] = field(default_factory=list)
+    # headings that name the 清单 (annex) without a 清单 under them, filled in by engine.parts
+    annex_headings: list[PartHit] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -161,7 +161,8 @@ def _table_candidates(ctx: Context, fig: Figure) -> list[tuple[tuple, FieldValue
 
 def value_spans(ctx: Context, fig: Figure) -> list[tuple[int, int]]:
     """Every place the field's value is stated (phrasings and subject clauses), for per-group checks."""
-    return sorted({(fv.start, fv.end) for _, fv in _candidates(ctx, fig) + _clause_candidates(ctx, fig)})
+    found = _candidates(ctx, fig) + _clause_candidates(ctx, fig)
+    return sorted({(fv.start, fv.end) for _, fv in found if fv.start is not None and fv.end is not None})
 
 
 def find_field(ctx: Context, fig: Figure, known: dict[str, FieldValue]) -> FieldValue:

@@ -53,7 +53,7 @@ class InstitutionFacts:
         rec = self.match.record if self.match else None
         out = {
             "name": self.written,
-            "listed": bool(self.match) and not self.match.renamed,
+            "listed": self.match is not None and not self.match.renamed,
             "renamed": bool(self.match and self.match.renamed),
             "official_name": rec.name if rec else None,
             "code": rec.code if rec else None,

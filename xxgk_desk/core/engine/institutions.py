@@ -127,13 +127,13 @@ def registry() -> Registry:
         if len(rs) == 1 and alone not in by_name:
             by_name[alone] = (rs[0], "college", rs[0].name)
     for a in aliases.get("short", []) or []:
-        r = official.get(str(a.get("name", "")))
-        if r is not None:
-            by_name.setdefault(norm(str(a["short"])), (r, "short", ""))
+        listed = official.get(str(a.get("name", "")))
+        if listed is not None:
+            by_name.setdefault(norm(str(a["short"])), (listed, "short", ""))
     for a in aliases.get("renamed", []) or []:
-        r = official.get(str(a.get("new", "")))
-        if r is not None:
-            by_name.setdefault(norm(str(a["old"])), (r, "renamed", str(a.get("note", ""))))
+        listed = official.get(str(a.get("new", "")))
+        if listed is not None:
+            by_name.setdefault(norm(str(a["old"])), (listed, "renamed", str(a.get("note", ""))))
     return Registry(
         str(meta.get("edition", "")),
         str(meta.get("title", "")),

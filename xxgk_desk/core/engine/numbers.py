@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import overload
 
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3,
              "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}  # fmt: skip
@@ -59,6 +60,12 @@ def parse_chinese(token: str) -> int | None:
     return total + section + (digit or 0)
 
 
+@overload
+def as_int(value: float) -> int | float: ...
+@overload
+def as_int(value: None) -> None: ...
+@overload
+def as_int(value: float | None) -> int | float | None: ...
 def as_int(value: float | None) -> int | float | None:
     """Whole numbers as int (for JSON), others unchanged."""
     if value is None:

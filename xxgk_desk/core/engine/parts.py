@@ -109,7 +109,7 @@ def find_parts(ctx: Context) -> tuple[list[PartStatus], dict[str, PartHit]]:
                     part.key, part.name, "merged" if h.merged else "present", h.section, h.how, part.label
                 )
             )
-    ctx.annex_headings = annex_headings  # type: ignore[attr-defined]
+    ctx.annex_headings = annex_headings
     return statuses, hits
 
 

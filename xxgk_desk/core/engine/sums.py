@@ -121,8 +121,8 @@ def gov_table_checks(ctx: Context) -> list[SumCheck]:
             cells = [text[c.start : c.end].strip() for c in row]
             if len(cells) < 4 or not _GOV_ROW.search(cells[0]):
                 continue
-            values = [_val(c) for c in cells[1:]]
-            if any(v is None for v in values):
+            values = [v for c in cells[1:] if (v := _val(c)) is not None]
+            if len(values) < len(cells) - 1:  # a cell that is not a number
                 continue
             *parts, total = values
             out.append(SumCheck(text[row[0].start : row[-1].end], row[0].start, row[-1].end, _int(total),

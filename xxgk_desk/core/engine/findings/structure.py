@@ -78,7 +78,7 @@ def annex_missing(facts: Facts) -> list[Finding]:
     ref = _ANNEX_REFERENCE.search(text)
     if ref:
         return [finding(ctx, "annex_missing", "referenced", ref.start(), ref.end(), part_key="annex")]
-    headings = getattr(ctx, "annex_headings", [])
+    headings = ctx.annex_headings
     if headings:
         h = headings[0]
         return [finding(ctx, "annex_missing", "empty", h.start, h.start + len(h.title), part_key="annex")]
@@ -100,7 +100,7 @@ def checklist_gaps(facts: Facts) -> list[Finding]:
         out.append(finding(ctx, "checklist_gap", part_key="annex", count=len(missing), items=items))
     rows_by_span = {(r.start, r.end): r for r in facts.annex_rows}
     for entry in facts.checklist:
-        if entry.status != "covered" or entry.start is None:
+        if entry.status != "covered" or entry.start is None or entry.end is None:
             continue
         row = rows_by_span.get((entry.start, entry.end))
         if row is None:
@@ -182,8 +182,9 @@ def truncated(facts: Facts) -> list[Finding]:
         tail = line[cut + 1 :]
         if cut >= 0 and all(rule.lexicon("signoff").matches(w) for w in tail.split()):
             return []  # a flattened page: the 落款 (name, date) follows the last sentence on the same line
-        if _checklist_row(facts, line):
-            return _row_cut(facts, start, start + len(line), line)
+        no = _checklist_row(facts, line)
+        if no is not None:
+            return _row_cut(facts, start, start + len(line), no)
         qstart = start + (cut + 1 if cut >= 0 else 0)
         qstart = max(qstart, start + len(line) - 40)
         return [_cut(facts, qstart, start + len(line))]
@@ -193,15 +194,17 @@ def truncated(facts: Facts) -> list[Finding]:
 _ROW = re.compile(r"^\s*(?P<no>\d{1,2})[\s\u3000.、．|]+")
 
 
-def _checklist_row(facts: Facts, line: str) -> bool:
-    """A 清单 row copied as a plain line: a row number, then an item the 清单 knows."""
+def _checklist_row(facts: Facts, line: str) -> int | None:
+    """The row number of a 清单 row copied as a plain line (a row number, then an item the 清单
+    knows), else None."""
     m = _ROW.match(line)
-    return bool(m) and bool(facts.ctx.rules.checklist.match_items(line[m.end() :]))
+    if m is None or not facts.ctx.rules.checklist.match_items(line[m.end() :]):
+        return None
+    return int(m.group("no"))
 
 
-def _row_cut(facts: Facts, start: int, end: int, line: str) -> list[Finding]:
-    """The text ends on a 清单 row: complete if it is one of the last items, else the annex is cut."""
-    no = int(_ROW.match(line).group("no"))
+def _row_cut(facts: Facts, start: int, end: int, no: int) -> list[Finding]:
+    """The text ends on 清单 row ``no``: complete if it is one of the last items, else the annex is cut."""
     if no >= 45:
         return []
     return [finding(facts.ctx, "truncated", "annex_cut", start, end, part_key="annex", item_no=no)]
