@@ -25,7 +25,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 ENV = "XXGK_DESK_TIME_BUDGET"
 #: Seconds for one file (reading, outline and checks; OCR pages add :data:`OCR_PAGE_S` each).
@@ -56,7 +56,7 @@ class Budget:
         self.seconds = seconds
         self.deadline = time.monotonic() + seconds
         self.fired = False
-        self._rearm = lambda: None
+        self._rearm: Callable[[], object] = lambda: None
 
     def extend(self, seconds: float) -> None:
         """Move the deadline ``seconds`` later (and the total the message names)."""

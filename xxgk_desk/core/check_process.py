@@ -19,11 +19,15 @@ import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from xxgk_desk.core.errors import Cancelled, ReadError
 from xxgk_desk.core.pipeline import Analysis, check, preload
 from xxgk_desk.core.rules import load_rules
+
+if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
+    from multiprocessing.queues import Queue
 
 CRASHED = "读取此文件时检查进程意外退出（可能是文件损坏触发了 PDF 库的错误）。请用其他软件打开确认，或另存为新的 PDF 后重试。"
 POLL = 0.05  # seconds between looks at the child while waiting
@@ -78,8 +82,9 @@ class CheckProcess:
         self._args = (str(rules_dir) if rules_dir else None, str(parts_file) if parts_file else None)
         self._ctx = multiprocessing.get_context("spawn")
         self._lock = threading.Lock()
-        self._process = None
-        self._requests = self._replies = None
+        self._process: BaseProcess | None = None
+        self._requests: Queue[Any] | None = None
+        self._replies: Queue[Any] | None = None
         self._job = 0
 
     def start(self) -> None:
@@ -88,15 +93,18 @@ class CheckProcess:
         with self._lock:
             self._ensure()
 
-    def _ensure(self) -> None:
-        if self._process is not None and self._process.is_alive():
-            return
+    def _ensure(self) -> tuple[BaseProcess, Queue[Any], Queue[Any]]:
+        """The running child and its request and reply queues (started when there is none)."""
+        process, requests, replies = self._process, self._requests, self._replies
+        if process is not None and requests is not None and replies is not None and process.is_alive():
+            return process, requests, replies
         self._stop()
         try:
-            self._requests, self._replies = self._ctx.Queue(), self._ctx.Queue()
+            requests, replies = self._ctx.Queue(), self._ctx.Queue()
+            self._requests, self._replies = requests, replies
             process = self._ctx.Process(
                 target=_serve,
-                args=(self._requests, self._replies, *self._args),
+                args=(requests, replies, *self._args),
                 daemon=True,
                 name="xxgk-check",
             )
@@ -105,6 +113,7 @@ class CheckProcess:
             self._stop()
             raise ChildUnavailable(str(e)) from e
         self._process = process
+        return process, requests, replies
 
     def _stop(self) -> None:
         process, self._process = self._process, None
@@ -135,24 +144,31 @@ class CheckProcess:
         cancelled: Callable[[], bool] | None = None,
     ) -> Analysis:
         with self._lock:
-            self._ensure()
+            process, requests, replies = self._ensure()
             self._job += 1
             job = self._job
-            self._requests.put((job, str(path), ocr))
+            requests.put((job, str(path), ocr))
             try:
-                return self._wait(job, progress, cancelled)
+                return self._wait(job, process, replies, progress, cancelled)
             except BaseException:
                 self._stop()  # cancelled (or interrupted): the child's work is dropped with it
                 raise
 
-    def _wait(self, job: int, progress, cancelled) -> Analysis:
+    def _wait(
+        self,
+        job: int,
+        process: BaseProcess,
+        replies: Queue[Any],
+        progress: Callable[[int, int, str], Any] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> Analysis:
         while True:
             if cancelled is not None and cancelled():
                 raise Cancelled()
             try:
-                kind, for_job, payload = self._replies.get(timeout=POLL)
+                kind, for_job, payload = replies.get(timeout=POLL)
             except queue.Empty:
-                if not self._process.is_alive():
+                if not process.is_alive():
                     self._stop()
                     raise ReadError("crashed", CRASHED) from None
                 continue

@@ -76,7 +76,7 @@ class Section:
     start: int
     end: int
     title_end: int
-    page: int
+    page: int | None  # None for a file without pages (see Document.paginated)
     scheme: str | None  # which numbering matched (None for title block, captions, styled headings)
     block: int  # index of the block the heading starts
 

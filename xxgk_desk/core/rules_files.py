@@ -322,11 +322,12 @@ def read_checklist(src: Source) -> Checklist:
         got = sum(1 for it in items if it.category == c.number)
         if got != c.count:
             raise src.fail(f"categories[number={c.number}]", f"该类应有 {c.count} 项，items 中实有 {got} 项")
-    for r in reasons:
-        for n in r.items:
-            if r.key not in items[n - 1].not_applicable:
+    for reason in reasons:
+        for n in reason.items:
+            if reason.key not in items[n - 1].not_applicable:
                 raise src.fail(
-                    f"not_applicable.reasons[key={r.key}]", f"第{n}项的 not_applicable 中没有“{r.key}”"
+                    f"not_applicable.reasons[key={reason.key}]",
+                    f"第{n}项的 not_applicable 中没有“{reason.key}”",
                 )
 
     columns_raw = src.get(src.data, "annex_columns", "", dict)

@@ -9,7 +9,7 @@ import re
 import string
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, overload
 
 import yaml
 
@@ -91,7 +91,11 @@ class Source:
             raise self.fail(f"{where}.{key}", f"类型应为 {_kind_name(kind)}，实际为 {value!r}")
         return value
 
-    def text(self, d: Any, key: str, where: str, default: Any = ...) -> str:
+    @overload
+    def text(self, d: Any, key: str, where: str, default: None) -> str | None: ...
+    @overload
+    def text(self, d: Any, key: str, where: str, default: str = ...) -> str: ...
+    def text(self, d: Any, key: str, where: str, default: Any = ...) -> str | None:
         value = self.get(d, key, where, (str, int), default)
         return str(value).strip() if value is not None else value
 
@@ -187,9 +191,9 @@ def _term(
     if ("re" in raw) == ("text" in raw):
         raise src.fail(where, "词条须有 re（正则）或 text（文字）之一")
     if "re" in raw:
-        source = _expand(src, where, src.text(raw, "re", where), fragments)
-        rx = compile_regex(src, where, source)
-        name = src.text(raw, "name", where, raw["re"])
+        pattern = src.text(raw, "re", where)
+        rx = compile_regex(src, where, _expand(src, where, pattern, fragments))
+        name = src.text(raw, "name", where, pattern)
     else:
         literal = src.text(raw, "text", where)
         rx = compile_regex(src, where, re.escape(literal))

@@ -81,8 +81,9 @@ class CoverageMatrix:
         for j in range(len(self.columns)):
             counts = dict.fromkeys(COVERAGE_STATES, 0)
             for row in self.cells:
-                if row[j] is not None:
-                    counts[row[j]] += 1
+                state = row[j]
+                if state is not None:
+                    counts[state] += 1
             out.append(counts)
         return out
 

@@ -72,7 +72,7 @@ def _clock(seconds: float) -> str:
 def default_jobs() -> int:
     """The CPUs this process may use."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))  # type: ignore[attr-defined]
+        return max(1, len(os.sched_getaffinity(0)))  # Linux only: elsewhere AttributeError
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
 

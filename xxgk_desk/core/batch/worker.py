@@ -75,7 +75,7 @@ def failed_result(index: int, path: str, message: str, code: str, seconds: float
     """A result for a file that could not be read or checked (same JSON keys as ``check --json``)."""
     from xxgk_desk.core.pipeline import kind_from_path
 
-    data = {"file": path, "sha256": None, "kind": kind_from_path(path), "pages": None, "chars": None,
+    data: dict[str, Any] = {"file": path, "sha256": None, "kind": kind_from_path(path), "pages": None, "chars": None,
             "image_pages": [], "sections": [], "error": message}  # fmt: skip
     return BatchResult(index, path, data, seconds=seconds, error_code=code)
 
