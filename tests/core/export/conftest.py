@@ -150,3 +150,99 @@ def md_unescape(text: str) -> str:
     """Undo the Markdown escaping of md_escape (backslash escapes, hard breaks)."""
     text = text.replace("\\\n", "\n")
     return re.sub(r"\\([\\`*_\[\]<>&|~#+\-=.)!])", r"\1", text)
+
+
+# -- the letter (审核意见): a realistic review of the sample PDF (it has pages) -------------------------
+
+SAMPLE_PDF = ROOT / "resources" / "samples" / "sample-report.pdf"
+LETTER_SETTINGS = {
+    "letter/issuer": "湖北省教育厅办公室",
+    "letter/masthead": "湖北省教育厅办公室",
+    "letter/number_pattern": "鄂教办函〔{year}〕{no}号",
+    "letter/contact": "王明",
+    "letter/phone": "027-87328000",
+    "letter/deadline_days": "10",
+}
+
+
+@dataclass
+class LetterCase:
+    analysis: Analysis
+    store: Store
+    confirmed: dict[str, str] = field(default_factory=dict)  # name → body the letter must carry
+    left_out: dict[str, str] = field(default_factory=dict)  # name → body it must not carry
+    undecided: str = ""  # the message of a finding nobody decided
+
+    @property
+    def doc(self):
+        return self.analysis.document
+
+    @property
+    def review(self):
+        return self.analysis.review
+
+    @property
+    def sections(self):
+        return self.analysis.sections
+
+
+@pytest.fixture(scope="session")
+def sample_pdf() -> Analysis:
+    result = check(SAMPLE_PDF)
+    assert result.ok and result.review is not None
+    return result
+
+
+@pytest.fixture
+def letter_case(sample_pdf, tmp_path) -> LetterCase:
+    """Several confirmed problems (two accepted findings, three notes), a highlight, a resolved note,
+    a dismissed finding, an undecided one; conclusion 基本合格 with the reviewer's own requirement."""
+    store = Store(tmp_path / "letter.sqlite3", reviewer="张三")
+    case = LetterCase(sample_pdf, store)
+    doc, review = sample_pdf.document, sample_pdf.review
+    store.register_version(doc, "楚澜理工学院", 2024)
+    for key, value in LETTER_SETTINGS.items():
+        store.set_setting(key, value)
+    by_rule = {f.rule: f for f in review.findings}
+    for rule, body, category in (
+        (
+            "sum_mismatch",
+            "依申请公开数据合计不符：受理12件，而予以公开、部分公开、不予公开合计11件。",
+            "data_error",
+        ),
+        ("placeholder", "报告中仍有模板占位内容“XX处”，未填写实际部门名称。", "wording"),
+    ):
+        f = by_rule[rule]
+        store.accept_finding(
+            doc, f.key, start=f.start, end=f.end, body=body, category=category, severity="error"
+        )
+        case.confirmed[rule] = body
+
+    def note(name: str, quote: str | None, body: str, *, keep: bool = True, **kw) -> str:
+        if quote is None:
+            ch = store.add_note(doc, body=body, **kw)
+        else:
+            s, e = _span(doc, quote)
+            ch = store.add_note(doc, s, e, body=body, **kw)
+        (case.confirmed if keep else case.left_out)[name] = body
+        return ch.id
+
+    note("evaluation", "师生员工对学校信息公开工作的满意度为96.8%",
+         "评议部分只写了师生员工的满意度，未说明社会公众的评议情况。", category="missing", severity="warning")  # fmt: skip
+    note("channels", "官方微博同步发布信息312条", "各渠道发布数量之和与主动公开总数的关系未作说明。",
+         category="data_error", severity="info")  # fmt: skip
+    note(
+        "whole", None, "报告未附清单事项的栏目链接，请逐项补充网址。", category="missing", severity="warning"
+    )
+    note("highlight", "学校为每项清单事项建立电子档案", "“一项一档”做法值得推广。", keep=False,
+         category="highlight", severity="info")  # fmt: skip
+    rid = note("resolved", "2024年10月28日", "落款日期符合时限要求。", keep=False, category="timeliness",
+               severity="info")  # fmt: skip
+    store.set_note_status(rid, "resolved")
+    f = by_rule["checklist_gap"]
+    store.dismiss_finding(doc, f.key, "栏目路径已写明。")
+    case.left_out["dismissed"] = f.message
+    case.undecided = by_rule["wrong_citation"].message
+    store.set_review(doc, state="done", conclusion="basic_pass", summary="1. 补充社会公众的评议情况。")
+    yield case
+    store.close()

@@ -1,5 +1,7 @@
-"""Exports: the review memo (审核意见) as DOCX, Markdown, plain text or PDF, and the notes as
-XLSX, CSV or W3C Web Annotation JSON. No Qt.
+"""Exports: the letter a department sends (审核意见, :func:`collect_letter` / :func:`write_letter`),
+the internal review record (审核记录, :func:`collect_memo` / :func:`write_memo`) as DOCX, Markdown,
+plain text or PDF, the province's circular (通报, :mod:`notice`), and the notes as XLSX, CSV or W3C
+Web Annotation JSON. No Qt.
 
 For the window's File → Export memo dialog::
 
@@ -23,7 +25,11 @@ from pathlib import Path
 from xxgk_desk.core.atomic import replacing, write_failed
 from xxgk_desk.core.marker import TEXT_LINE
 
+from . import letter_settings
 from .errors import ExportError
+from .letter_docx import render_letter_markdown, render_letter_text, write_letter, write_letter_docx
+from .letter_model import Letter, LetterGroup, LetterIssue, collect_letter
+from .letter_settings import LetterSettings
 from .memo_docx import GB9704, Typography, write_docx
 from .memo_md import md_escape, render_markdown, render_text, write_markdown
 from .memo_model import (
@@ -93,6 +99,16 @@ def write_memo(memo: Memo, path: str | os.PathLike, fmt: str | None = None) -> P
 
 __all__ = [
     "GB9704",
+    "Letter",
+    "LetterGroup",
+    "LetterIssue",
+    "LetterSettings",
+    "collect_letter",
+    "letter_settings",
+    "render_letter_markdown",
+    "render_letter_text",
+    "write_letter",
+    "write_letter_docx",
     "ChecklistRow",
     "ExportError",
     "FieldRow",

@@ -23,6 +23,11 @@ def one_line(text: str | None) -> str:
     return _WS.sub(" ", text or "").strip()
 
 
+def text_width(text: str) -> float:
+    """Width in full-width characters (Latin letters and digits count half)."""
+    return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text)
+
+
 def shorten(text: str, limit: int) -> str:
     """``text`` cut in the middle with ``……`` when longer than ``limit`` characters (0: no limit)."""
     if limit <= 0 or len(text) <= limit:

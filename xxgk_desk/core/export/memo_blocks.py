@@ -44,7 +44,9 @@ class Para:
     align: str = "justify"  # justify / left / right / center
     font: str = "fs"  # fs 仿宋 / kai 楷体 / hei 黑体
     keep_with_next: bool = False
-    role: str = "body"  # body / quote / reply / meta / signature / subtitle / addressee / annex
+    #: body / quote / reply / meta / signature / subtitle / addressee / annex / masthead / number / closing
+    role: str = "body"
+    size: float | None = None  # points; None: the body size (the masthead sets its own)
 
     @property
     def text(self) -> str:
@@ -61,6 +63,7 @@ class Table:
     merge_column: int | None = None  # equal consecutive values in this column are merged
     bold_cells: frozenset[tuple[int, int]] = frozenset()  # (row, column) shown bold
     caption: str = ""
+    split_rows: bool = False  # True: a long row may run on to the next page
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from docx import Document as new_document
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 
 from xxgk_desk.core.atomic import replacing, write_failed
 from xxgk_desk.core.marker import mark_properties
@@ -53,6 +53,28 @@ class Typography:
 
 
 GB9704 = Typography()
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """The document properties (File → Properties in Word)."""
+
+    title: str
+    subject: str
+    author: str = "xxgk-desk"
+    comments: str = "由 xxgk-desk 生成"
+    keywords: str = "信息公开;年度报告;审核意见"
+
+
+def memo_meta(memo: Memo) -> DocMeta:
+    return DocMeta(
+        title=memo.title,
+        subject="高校信息公开工作年度报告审核意见",
+        author=memo.reviewer or "xxgk-desk",
+        comments="由 xxgk-desk 生成" + ("（自动预审）" if memo.automatic else ""),
+    )
+
+
 _ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -62,8 +84,12 @@ _ALIGN = {
 
 
 class _Writer:
-    def __init__(self, memo: Memo, typo: Typography) -> None:
-        self.memo, self.t = memo, typo
+    """Lays out blocks. ``official``: the letter and the 通报 — headings in Word's heading styles
+    (the navigation pane shows the outline), a 28-character grid, the signature kept with the
+    last lines of the body, a masthead and a document number."""
+
+    def __init__(self, meta: DocMeta, typo: Typography, *, official: bool = False) -> None:
+        self.meta, self.t, self.official = meta, typo, official
         self.doc = new_document()
         self.break_before = False
         self.last_was_table = False
@@ -99,13 +125,20 @@ class _Writer:
             doc, [t.title_font, t.heading_font, t.subheading_font, t.body_font, t.page_number_font]
         )
         kit.drop_thumbnail(doc)
+        if self.official:
+            self._heading_styles()
+            # 28 characters of 三号 on the 156 mm line: each character a quarter point narrower
+            kit.set_char_spacing(
+                normal.element, kit.tracking_for(t.body_size, Mm(210 - t.left_mm - t.right_mm).pt)
+            )
         cp = doc.core_properties
-        cp.title = self.memo.title
-        cp.subject = "高校信息公开工作年度报告审核意见"
-        cp.author = self.memo.reviewer or "xxgk-desk"
-        cp.last_modified_by = self.memo.reviewer or "xxgk-desk"
-        cp.comments = "由 xxgk-desk 生成" + ("（自动预审）" if self.memo.automatic else "")
-        cp.keywords = "信息公开;年度报告;审核意见"
+        m = self.meta
+        cp.title = m.title
+        cp.subject = m.subject
+        cp.author = m.author
+        cp.last_modified_by = m.author
+        cp.comments = m.comments
+        cp.keywords = m.keywords
         cp.language = "zh-CN"
         mark_properties(cp)  # a review file, never read back as a report
         cp.revision = 1
@@ -159,8 +192,10 @@ class _Writer:
             "xbs": self.t.title_font,
         }.get(role or "fs", self.t.body_font)
 
-    def blank(self) -> None:
-        self.paragraph()
+    def blank(self, keep: bool = False) -> None:
+        p = self.paragraph()
+        if keep:
+            p.paragraph_format.keep_with_next = True
 
     def title(self, b: Title) -> None:
         p = self.paragraph(align="center", line=max(b.size * 1.6, self.t.line_pitch))
@@ -170,14 +205,50 @@ class _Writer:
             if i < len(b.lines) - 1:
                 r.add_break()
 
+    def _heading_font(self, level: int) -> str:
+        return {1: self.t.heading_font, 2: self.t.subheading_font}.get(level, self.t.body_font)
+
+    def _heading_styles(self) -> None:
+        """Word's Heading 1–3 restyled as 公文 headings: 黑体, 楷体, 仿宋 bold; 三号, black, no spacing."""
+        for level in (1, 2, 3):
+            st = self.doc.styles[f"Heading {level}"]
+            kit.set_fonts(st.element, self._heading_font(level), self.t.latin_font)
+            f = st.font
+            f.size = Pt(self.t.body_size)
+            f.bold = level == 3
+            f.italic = False
+            f.color.rgb = RGBColor(0, 0, 0)
+            pf = st.paragraph_format
+            pf.space_before = Pt(0)
+            pf.space_after = Pt(0)
+            pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            pf.line_spacing = Pt(self.t.line_pitch)
+            pf.keep_with_next = True
+            pf.first_line_indent = Pt(2 * self.t.body_size)
+
     def heading(self, b: Heading) -> None:
         p = self.paragraph(align="justify")
+        if self.official:
+            p.style = self.doc.styles[f"Heading {min(b.level, 3)}"]
         kit.first_line_chars(p, 2, self.t.body_size)
         p.paragraph_format.keep_with_next = True
-        self.run(p, b.text, self.t.heading_font if b.level == 1 else self.t.subheading_font, self.t.body_size)
-        kit.set_outline_level(p, b.level - 1)
+        self.run(
+            p, b.text, self._heading_font(b.level), self.t.body_size, bold=self.official and b.level >= 3
+        )
+        if not self.official:
+            kit.set_outline_level(p, b.level - 1)
+
+    def masthead(self, b: Para) -> None:
+        """发文机关标志: red 小标宋 over a red line (GB/T 9704 §7.2.3, 信函格式 §10.1)."""
+        p = self.paragraph(align="center", line=b.size * 1.3 if b.size else None)
+        r = self.run(p, b.text, self.t.title_font, b.size or 26.0)
+        r.font.color.rgb = RGBColor(0xE6, 0, 0)
+        kit.set_bottom_border(p, "E60000", 18, 4)
 
     def para(self, b: Para, keep: bool, right_chars: float | None = None) -> None:
+        if b.role == "masthead":
+            self.masthead(b)
+            return
         p = self.paragraph(align=b.align)
         if b.indent:
             kit.first_line_chars(p, 2, self.t.body_size)
@@ -205,7 +276,7 @@ class _Writer:
         line = b.size + 6
         for r, values in enumerate((b.header, *b.rows)):
             row = table.rows[r]
-            kit.set_row_flags(row, header=r == 0, cant_split=True)
+            kit.set_row_flags(row, header=r == 0, cant_split=r == 0 or not b.split_rows)
             for c, value in enumerate(values):
                 cell = row.cells[c]
                 cell.width = Mm(b.widths[c])
@@ -241,6 +312,8 @@ class _Writer:
         self.setup()
         signature = [i for i, b in enumerate(blocks) if isinstance(b, Para) and b.role == "signature"]
         sig_indent = self._signature_indents([blocks[i] for i in signature])  # type: ignore[misc]
+        if self.official and signature:
+            blocks = self._keep_with_signature(blocks, signature)
         for i, b in enumerate(blocks):
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if isinstance(b, Title):
@@ -255,7 +328,7 @@ class _Writer:
                     and b.indent
                     or (signature and i == signature[0] and b.role == "signature")
                 ):
-                    self.blank()  # 附件说明 and 署名 are set off by an empty line
+                    self.blank(keep=self.official)  # 附件说明 and 署名 are set off by an empty line
                 # an issue stays with the first lines of its quote; replies may flow on
                 keep = b.role == "body" and isinstance(nxt, Para) and nxt.role in ("quote", "meta", "reply")
                 right = sig_indent.get(signature.index(i)) if i in signature else None
@@ -266,6 +339,26 @@ class _Writer:
                 self.table(b)
             elif isinstance(b, PageBreak):
                 self.break_before = True
+
+    @staticmethod
+    def _keep_with_signature(blocks: list[Block], signature: list[int]) -> list[Block]:
+        """The last body paragraph and what follows it up to the signature keep with the next
+        paragraph (and the signature with its date), so the signature never stands alone at the
+        top of a page."""
+        out = list(blocks)
+        for j in signature[:-1]:
+            b = out[j]
+            assert isinstance(b, Para)
+            out[j] = replace(b, keep_with_next=True)
+        i = signature[0] - 1
+        while i >= 0 and isinstance(out[i], Para):
+            b = out[i]
+            assert isinstance(b, Para)
+            out[i] = replace(b, keep_with_next=True)
+            if b.role in ("body", "closing") and b.text.strip():
+                break
+            i -= 1
+        return out
 
     def _signature_indents(self, paras: list[Para]) -> dict[int, float]:
         """GB/T 9704 §7.3.5.2 (no seal): the date 右空二字 under the signature, whose first
@@ -281,9 +374,21 @@ class _Writer:
 
 def write_docx(memo: Memo, path: str | os.PathLike, typography: Typography = GB9704) -> Path:
     """Write the memo as DOCX; :class:`ExportError` if the file cannot be written."""
+    return write_blocks(memo_blocks(memo), memo_meta(memo), path, typography)
+
+
+def write_blocks(
+    blocks: list[Block],
+    meta: DocMeta,
+    path: str | os.PathLike,
+    typography: Typography = GB9704,
+    *,
+    official: bool = False,
+) -> Path:
+    """Lay ``blocks`` out as a DOCX at ``path`` (atomically; marked as a review file)."""
     path = Path(path)
-    w = _Writer(memo, typography)
-    w.write(memo_blocks(memo))
+    w = _Writer(meta, typography, official=official)
+    w.write(blocks)
     try:
         package = io.BytesIO()  # built in memory: a failing disk then fails our write, not zipfile's
         w.doc.save(package)

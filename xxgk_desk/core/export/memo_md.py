@@ -96,8 +96,13 @@ def _table_md(t: Table) -> str:
 
 def render_markdown(memo: Memo) -> str:
     """The memo as CommonMark with GitHub tables."""
+    return blocks_markdown(memo_blocks(memo))
+
+
+def blocks_markdown(blocks: list[Block]) -> str:
+    """Blocks (of the memo, the letter, the 通报) as CommonMark with GitHub tables."""
     out: list[str] = []
-    for b in memo_blocks(memo):
+    for b in blocks:
         out.append(_block_md(b))
     return "\n\n".join(s for s in out if s) + "\n"
 
@@ -123,8 +128,13 @@ def _block_md(b: Block) -> str:
 
 def render_text(memo: Memo) -> str:
     """The memo as plain text (no markup), e.g. for a quick preview or an e-mail."""
+    return blocks_text(memo_blocks(memo))
+
+
+def blocks_text(blocks: list[Block]) -> str:
+    """Blocks as plain text (no markup)."""
     out: list[str] = []
-    for b in memo_blocks(memo):
+    for b in blocks:
         if isinstance(b, Title):
             out.append("\n".join(b.lines))
         elif isinstance(b, Heading):

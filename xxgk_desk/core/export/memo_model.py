@@ -1,4 +1,5 @@
-"""Everything the review memo (审核意见) says, gathered into plain data before any layout.
+"""Everything the review record (审核记录, the internal worksheet) says, gathered into plain data
+before any layout. The letter a department sends (审核意见) is :mod:`letter_model`.
 
 ``collect_memo(doc, sections, review, store)`` reads the engine's :class:`Review` and, when
 the report is in the review store, the reviewer's notes, corrected fields, finding decisions
@@ -10,28 +11,37 @@ lay out a :class:`Memo`; labels come from the rules (resources/rules/categories.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from xxgk_desk.core.document import Document
-from xxgk_desk.core.engine.model import Finding, Review
-from xxgk_desk.core.outline import Section, section_path
+from xxgk_desk.core.engine.model import Review
+from xxgk_desk.core.outline import Section
 from xxgk_desk.core.rules import RuleSet, load_rules
 
-from .fmt import cn_date, field_text, local_date, one_line
+from .fmt import cn_date, field_text, local_date, one_line, text_width
+from .report_title import school_year
+from .review_items import (
+    CONFLICT_MARK,
+    DISMISSED_MARK,
+    GROUP_TITLES,
+    UNDECIDED_MARK,
+    Issue,
+    IssueGroup,
+    Reply,
+    StoredReview,
+    attach_document,
+    collect_items,
+    group_issues,
+)
+from .wording import wording
 
 PART_STATUS = {"present": "有", "merged": "合并撰写", "missing": "缺少"}
 CHECKLIST_STATUS = {"covered": "已覆盖", "not_found": "未见", "not_applicable": "不适用"}
 AUTOMATIC = "自动预审"
-UNDECIDED_MARK = "未处理的自动检查结果"
-DISMISSED_MARK = "已驳回的自动检查结果"
-CONFLICT_MARK = "合并冲突副本"
-GROUP_TITLES = {"_general": "总体意见", "_preamble": "标题及导语", "_other": "其他"}
 TITLE_WIDTH = 20.0  # characters of 二号 type on a GB/T 9704 line (156 mm)
-_ACADEMIC_YEAR = re.compile(r"(\d{4})\s*[—–\-－~～至到]+\s*(\d{4})\s*学?年")
 
 
 @dataclass(frozen=True)
@@ -82,61 +92,6 @@ class FieldRow:
     checked: bool  # the reviewer marked the field as checked
     page: int | None
     quote: str | None
-
-
-@dataclass(frozen=True)
-class Reply:
-    body: str
-    reviewer: str | None
-    created: str | None  # ISO timestamp from the store
-
-
-@dataclass(frozen=True)
-class Issue:
-    """One issue of the memo: a reviewer's note, or an engine finding."""
-
-    id: str  # note id, or the finding's key
-    origin: str  # note / finding (undecided or automatic) / dismissed
-    part: str | None  # standard part key, or _general / _preamble / _other
-    part_name: str
-    section: str | None
-    category: str
-    category_label: str
-    severity: str
-    severity_label: str
-    severity_rank: int
-    status: str
-    status_label: str
-    body: str
-    quote: str | None = None
-    page: int | None = None
-    located: bool = True  # False: the quote could not be found in this version (page is the old one)
-    start: int | None = None
-    end: int | None = None
-    before: str = ""  # context, only with MemoOptions.with_context
-    after: str = ""
-    reviewer: str | None = None
-    created: str | None = None
-    updated: str | None = None
-    replies: tuple[Reply, ...] = ()
-    rule: str | None = None
-    rule_title: str | None = None
-    finding_id: str | None = None
-    finding_message: str | None = None
-    reason: str | None = None  # why a finding was dismissed
-    mark: str = ""  # 未处理的自动检查结果 / 已驳回的自动检查结果 / 合并冲突副本
-
-    @property
-    def tags(self) -> tuple[str, ...]:
-        """Severity, category, status and mark, as shown in brackets before the issue."""
-        return tuple(t for t in (self.severity_label, self.category_label, self.status_label, self.mark) if t)
-
-
-@dataclass(frozen=True)
-class IssueGroup:
-    key: str
-    title: str
-    issues: tuple[Issue, ...]
 
 
 @dataclass(frozen=True)
@@ -195,164 +150,25 @@ class Memo:
         return f"审核人：{self.reviewer}" if self.reviewer else ""
 
 
-# -- reading the store ---------------------------------------------------------------------------------
-
-
-@dataclass
-class _Stored:
-    notes: list[Any]
-    fields: dict[str, Any]
-    decisions: dict[str, Any]
-    state: Any
-    default_reviewer: str | None
-
-    @property
-    def empty(self) -> bool:
-        s = self.state
-        reviewed = s is not None and (s.state != "unreviewed" or s.conclusion or (s.summary or "").strip())
-        decided = any(d.decision in ("accepted", "dismissed") for d in self.decisions.values())
-        return not (self.notes or self.fields or decided or reviewed)
-
-
-def attach_document(store: Any, doc: Document, review: Review | None = None) -> bool:
-    """Register ``doc`` in ``store`` when the store knows it (same file, or same institution and
-    year), so its notes are placed on this text; a report the store has never seen is left alone.
-    True when the store holds the report."""
-    if store.find_document(doc.file_sha256):
-        store.register_version(doc)
-        return True
-    if review is None:
-        return False
-    inst = review.fields.get("institution")
-    year = review.fields.get("title_year")
-    institution = inst.value if inst else None
-    y = year.value if year else None
-    if not institution or y is None:
-        return False
-    for d in store.list_documents():
-        if d.institution == institution and d.year == y:
-            store.register_version(doc, institution, y)
-            return True
-    return False
-
-
-def _read_store(store: Any, doc: Document) -> _Stored | None:
-    """The stored review of ``doc``'s report, or None when the store does not know the file."""
-    if store is None or not store.find_document(doc.file_sha256):
-        return None
-    notes = store.list_notes(doc)
-    if any(n.has_span and n.anchor is None for n in notes):
-        store.anchor_notes(doc)  # notes imported since the file was registered
-        notes = store.list_notes(doc)
-    return _Stored(
-        notes=notes,
-        fields=store.list_fields(doc),
-        decisions=store.list_decisions(doc),
-        state=store.get_review(doc),
-        default_reviewer=getattr(store, "reviewer", None),
-    )
-
-
-# -- where things are --------------------------------------------------------------------------------
-
-
-class _Places:
-    """Offsets → standard part, section path, page and context."""
-
-    def __init__(self, doc: Document, sections: tuple[Section, ...], review: Review, rules: RuleSet) -> None:
-        self.doc, self.sections, self.rules = doc, sections, rules
-        self.spans: list[tuple[int, int, str]] = []
-        for p in review.standard_parts:
-            if p.section is not None and 0 <= p.section < len(sections):
-                s = sections[p.section]
-                self.spans.append((s.start, s.end, p.key))
-        self.first = min((s for s, _, _ in self.spans), default=None)
-
-    def part_at(self, offset: int | None) -> str | None:
-        if offset is None:
-            return None
-        inside = [(e - s, key) for s, e, key in self.spans if s <= offset < e]
-        if inside:
-            return min(inside)[1]
-        if self.first is not None and offset < self.first:
-            return "_preamble"
-        return "_other"
-
-    def part_of_section(self, path: str | None) -> str | None:
-        """The part a stored section path (``一、概述 > （一）…``) names, if any."""
-        for title in (path or "").split(" > "):
-            found = self.rules.parts_for_heading(title.strip()) if title.strip() else ()
-            if found:
-                return found[0].key
-        return None
-
-    def section_at(self, offset: int | None) -> str | None:
-        if offset is None:
-            return None
-        return " > ".join(s.title for s in section_path(self.sections, offset)) or None
-
-    def part_name(self, key: str | None) -> str:
-        if key in GROUP_TITLES:
-            return GROUP_TITLES[key]
-        try:
-            return self.rules.part(key).name if key else GROUP_TITLES["_general"]
-        except KeyError:
-            return key or GROUP_TITLES["_general"]
-
-    def context(self, start: int, end: int, chars: int) -> tuple[str, str]:
-        """Up to ``chars`` characters either side of a span, within its paragraph."""
-        text = self.doc.text
-        before = text[max(0, start - chars) : start]
-        after = text[end : end + chars]
-        if "\n" in before:
-            before = before[before.rindex("\n") + 1 :]
-        if "\n" in after:
-            after = after[: after.index("\n")]
-        return one_line(before), one_line(after)
-
-
-# -- labels ------------------------------------------------------------------------------------------
-
-
-class _Labels:
-    """Chinese labels and ranks from the rules vocabulary (ids shown as they are if unknown)."""
-
-    def __init__(self, rules: RuleSet) -> None:
-        v = rules.vocabulary
-        self.category = {c.id: c.label for c in v.note_categories}
-        self.severity = {c.id: c.label for c in v.severities}
-        self.rank = {c.id: c.rank for c in v.severities}
-        self.status = {c.id: c.label for c in v.note_statuses}
-        self.state = {c.id: c.label for c in v.review_states}
-        self.conclusion = {c.id: c.label for c in v.conclusions}
-        self.conclusion_note = {c.id: c.note for c in v.conclusions}
-        self.decision = {c.id: c.label for c in v.finding_decisions}
-        try:
-            from xxgk_desk.core.store.model import vocabulary
-
-            self.decision.setdefault("none", vocabulary("decision").get("none", "未处理"))
-        except Exception:  # the store is optional for a memo
-            self.decision.setdefault("none", "未处理")
-
-
-# -- building ----------------------------------------------------------------------------------------
-
-
-def _year_text(review: Review, values: dict[str, Any]) -> str:
-    ty = review.fields.get("title_year")
-    m = _ACADEMIC_YEAR.search(ty.quote or "") if ty else None
-    if m:
-        return f"{m.group(1)}—{m.group(2)}学年"
-    start, end = str(values.get("period_start") or ""), str(values.get("period_end") or "")
-    if start[:4].isdigit() and end[:4].isdigit() and start[:4] != end[:4]:
-        return f"{start[:4]}—{end[:4]}学年"
-    year = values.get("title_year")
-    return f"{year}年度" if year else ""
-
-
-def text_width(text: str) -> float:
-    """Width in full-width characters (Latin letters and digits count half)."""
-    return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text)
+__all__ = [
+    "CONFLICT_MARK",
+    "DISMISSED_MARK",
+    "GROUP_TITLES",
+    "UNDECIDED_MARK",
+    "ChecklistRow",
+    "FieldRow",
+    "Issue",
+    "IssueGroup",
+    "Memo",
+    "MemoOptions",
+    "PartRow",
+    "Reply",
+    "Row",
+    "ScoreRow",
+    "attach_document",
+    "collect_memo",
+    "text_width",
+]
 
 
 def _title_lines(parts: list[str]) -> tuple[str, ...]:
@@ -370,7 +186,7 @@ def _title_lines(parts: list[str]) -> tuple[str, ...]:
     return best[1] if best else (full,)
 
 
-def _field_values(review: Review, stored: _Stored | None) -> dict[str, Any]:
+def _field_values(review: Review, stored: StoredReview | None) -> dict[str, Any]:
     """Field values as the memo should state them: the reviewer's where corrected."""
     values = {k: v.value for k, v in review.fields.items()}
     if stored:
@@ -381,7 +197,7 @@ def _field_values(review: Review, stored: _Stored | None) -> dict[str, Any]:
 
 
 def _field_rows(
-    doc: Document, review: Review, stored: _Stored | None, rules: RuleSet
+    doc: Document, review: Review, stored: StoredReview | None, rules: RuleSet
 ) -> tuple[FieldRow, ...]:
     rows = []
     keys = list(review.fields) + [k for k in (stored.fields if stored else {}) if k not in review.fields]
@@ -459,162 +275,6 @@ def _checklist_rows(doc: Document, review: Review, rules: RuleSet) -> tuple[Chec
     return tuple(rows)
 
 
-class _IssueMaker:
-    def __init__(self, places: _Places, labels: _Labels, rules: RuleSet, options: MemoOptions) -> None:
-        self.places, self.labels, self.rules, self.options = places, labels, rules, options
-
-    def _rule(self, rule_id: str) -> tuple[str | None, str]:
-        try:
-            r = self.rules.rule(rule_id)
-            return r.title, r.category
-        except KeyError:
-            return None, "other"
-
-    def _context(self, start: int | None, end: int | None) -> tuple[str, str]:
-        if not self.options.with_context or start is None or end is None:
-            return "", ""
-        return self.places.context(start, end, self.options.context_chars)
-
-    def finding(self, f: Finding, origin: str, decision: Any = None, automatic: bool = False) -> Issue:
-        title, category = self._rule(f.rule)
-        part = f.part or self.places.part_at(f.start) or "_general"
-        before, after = self._context(f.start, f.end)
-        if automatic:
-            status, mark = "", ""
-        elif origin == "dismissed":
-            status, mark = "dismissed", DISMISSED_MARK
-        else:
-            status, mark = "none", UNDECIDED_MARK
-        lab = self.labels
-        return Issue(
-            id=f.key,
-            origin=origin,
-            part=part,
-            part_name=self.places.part_name(part),
-            section=self.places.section_at(f.start),
-            category=category,
-            category_label=lab.category.get(category, category),
-            severity=f.severity,
-            severity_label=lab.severity.get(f.severity, f.severity),
-            severity_rank=lab.rank.get(f.severity, 0),
-            status=status,
-            status_label="",  # the mark says it: 未处理的自动检查结果 / 已驳回的自动检查结果
-            body=f.message,
-            quote=one_line(f.quote) if f.quote else None,
-            page=self.places.doc.page_at(f.start) if f.start is not None else None,
-            start=f.start,
-            end=f.end,
-            before=before,
-            after=after,
-            rule=f.rule,
-            rule_title=title,
-            finding_id=f.key,
-            finding_message=f.message,
-            reason=getattr(decision, "reason", None),
-            reviewer=getattr(decision, "reviewer", None),
-            updated=getattr(decision, "updated_at", None),
-            mark=mark,
-        )
-
-    def note(self, n: Any, replies: list[Any], findings: dict[str, Finding]) -> Issue:
-        a = n.anchor
-        located = a is not None and not a.is_orphan and a.start is not None
-        start, end = (a.start, a.end) if located else (None, None)
-        page = (a.page if located else None) or n.page
-        if located:
-            before, after = self._context(start, end)
-        elif self.options.with_context and n.has_span:
-            before, after = one_line(n.prefix), one_line(n.suffix)
-        else:
-            before, after = "", ""
-        f = findings.get(n.finding_id) if n.finding_id else None
-        part = (
-            n.part
-            or (f.part if f else None)
-            or (self.places.part_at(start) if start is not None else None)
-            or self.places.part_of_section(n.section)
-            or ("_other" if n.has_span else "_general")
-        )
-        lab = self.labels
-        title = self._rule(f.rule)[0] if f else None
-        return Issue(
-            id=n.id,
-            origin="note",
-            part=part,
-            part_name=self.places.part_name(part),
-            section=n.section or self.places.section_at(start),
-            category=n.category,
-            category_label=lab.category.get(n.category, n.category),
-            severity=n.severity,
-            severity_label=lab.severity.get(n.severity, n.severity),
-            severity_rank=lab.rank.get(n.severity, 0),
-            status=n.status,
-            status_label=lab.status.get(n.status, n.status),
-            body=n.body if n.body.strip() else (f.message if f else ""),
-            quote=one_line(n.quote) if n.quote else None,
-            page=page if n.has_span else None,
-            located=located or not n.has_span,
-            start=start,
-            end=end,
-            before=before,
-            after=after,
-            reviewer=n.reviewer,
-            created=n.created_at,
-            updated=n.updated_at,
-            replies=tuple(Reply(r.body, r.reviewer, r.created_at) for r in replies),
-            rule=f.rule if f else None,
-            rule_title=title,
-            finding_id=n.finding_id,
-            finding_message=f.message if f else None,
-            mark=CONFLICT_MARK if n.conflict_of else "",
-        )
-
-
-def _thread(notes: list[Any]) -> tuple[list[Any], dict[str, list[Any]]]:
-    """Top-level notes, and each one's replies (replies to replies included) oldest first."""
-    by_id = {n.id: n for n in notes}
-
-    def root(n: Any) -> str:
-        seen = set()
-        while n.parent_id and n.parent_id in by_id and n.id not in seen:
-            seen.add(n.id)
-            n = by_id[n.parent_id]
-        return n.id
-
-    tops = [n for n in notes if not n.parent_id or n.parent_id not in by_id]
-    replies: dict[str, list[Any]] = {}
-    for n in notes:
-        if n.parent_id and n.parent_id in by_id:
-            replies.setdefault(root(n), []).append(n)
-    for lst in replies.values():
-        lst.sort(key=lambda r: r.created_at)
-    return tops, replies
-
-
-def _group(issues: list[Issue], places: _Places) -> tuple[IssueGroup, ...]:
-    order = {"_general": -2, "_preamble": -1, "_other": 1000}
-    for i, p in enumerate(places.rules.parts):
-        order[p.key] = i
-    buckets: dict[str, list[Issue]] = {}
-    for issue in issues:
-        buckets.setdefault(issue.part or "_general", []).append(issue)
-    groups = []
-    for key in sorted(buckets, key=lambda k: order.get(k, 999)):
-        items = sorted(
-            buckets[key],
-            key=lambda i: (-i.severity_rank, i.start is not None, i.start or 0, i.created or ""),
-        )
-        groups.append(IssueGroup(key, places.part_name(key), tuple(items)))
-    return tuple(groups)
-
-
-def _covered(f: Finding, spans: list[tuple[int, int | None]]) -> bool:
-    """True when a reviewer's note sits on the finding's text (the note says it, not the finding)."""
-    if f.start is None or f.end is None:
-        return False
-    return any(a < f.end and f.start < (b if b is not None else a + 1) for a, b in spans)
-
-
 def collect_memo(
     doc: Document,
     sections: tuple[Section, ...],
@@ -650,39 +310,25 @@ def collect_memo(
         include_checklist=include_checklist,
         quote_limit=quote_limit,
     )
-    labels = _Labels(rules)
-    places = _Places(doc, sections, review, rules)
-    stored = _read_store(store, doc)
-    automatic = stored is None or stored.empty
-    make = _IssueMaker(places, labels, rules, options)
-    findings = {f.key: f for f in review.findings}
-
-    issues: list[Issue] = []
-    highlights: list[Issue] = []
-    if automatic:
-        issues = [make.finding(f, "finding", automatic=True) for f in review.findings]
-    else:
-        assert stored is not None
-        tops, replies = _thread(stored.notes)
-        for n in tops:
-            if only_open and n.status != "open":
-                continue
-            issue = make.note(n, replies.get(n.id, []), findings)
-            (highlights if n.category == "highlight" else issues).append(issue)
-        noted = [
-            (n.anchor.start, n.anchor.end) for n in stored.notes if n.anchor and n.anchor.start is not None
-        ]
-        for f in review.findings:
-            d = stored.decisions.get(f.key)
-            kind = d.decision if d else "none"
-            if kind == "dismissed" and include_dismissed:
-                issues.append(make.finding(f, "dismissed", d))
-            elif kind not in ("accepted", "dismissed") and include_undecided and not _covered(f, noted):
-                issues.append(make.finding(f, "finding", d))
+    items = collect_items(
+        doc,
+        sections,
+        review,
+        store,
+        rules,
+        only_open=only_open,
+        include_dismissed=include_dismissed,
+        include_undecided=include_undecided,
+        with_context=with_context,
+        context_chars=options.context_chars,
+    )
+    automatic, stored, labels, places = items.automatic, items.stored, items.labels, items.places
+    issues, highlights = list(items.issues), list(items.highlights)
+    words = wording()
 
     values = _field_values(review, stored)
     institution = one_line(str(values.get("institution") or "")) or None
-    year_text = _year_text(review, values)
+    year_text = school_year(review, values)
     report_title = (
         f"{institution or ''}{year_text}信息公开工作年度报告" if institution else Path(doc.path).stem
     )
@@ -697,11 +343,11 @@ def collect_memo(
 
     conclusion = state.conclusion if state and not automatic else None
     if automatic:
-        conclusion_note = "本意见为自动预审结果，不给出审核结论；审核结论由审核人员决定。"
+        conclusion_note = words.text("memo.conclusion_automatic")
     elif conclusion:
         conclusion_note = labels.conclusion_note.get(conclusion, "")
     else:
-        conclusion_note = "审核人员尚未给出审核结论。"
+        conclusion_note = words.text("memo.conclusion_none")
 
     period = ""
     if values.get("period_start") and values.get("period_end"):
@@ -721,7 +367,7 @@ def collect_memo(
     )
 
     rows, full = _score_rows(review, rules)
-    groups = _group(issues, places)
+    groups = group_issues(issues, places)
     flat = [i for g in groups for i in g.issues]
     counts = tuple(
         (c.label, sum(1 for i in flat if i.severity == c.id and i.origin != "dismissed"))
@@ -729,14 +375,14 @@ def collect_memo(
     )
     scope = []
     if automatic:
-        scope.append("以下问题由程序自动检查得出，尚未经审核人员确认")
+        scope.append(words.text("memo.scope_automatic"))
     else:
         if only_open:
-            scope.append(f"仅列出状态为“{labels.status.get('open', 'open')}”的批注")
+            scope.append(words.text("memo.scope_only_open", status=labels.status.get("open", "open")))
         if include_undecided and any(i.mark == UNDECIDED_MARK for i in flat):
-            scope.append(f"标注“{UNDECIDED_MARK}”的为程序发现、审核人员尚未确认的问题")
+            scope.append(words.text("memo.scope_undecided", mark=UNDECIDED_MARK))
         if include_dismissed and any(i.origin == "dismissed" for i in flat):
-            scope.append("已驳回的自动检查结果附驳回理由列出，不计入问题")
+            scope.append(words.text("memo.scope_dismissed"))
     checklist = _checklist_rows(doc, review, rules) if include_checklist else ()
     n_cov = sum(1 for c in review.checklist if c.status == "covered")
     n_na = sum(1 for c in review.checklist if c.status == "not_applicable")
@@ -745,16 +391,10 @@ def collect_memo(
         + (f"、标明不适用{n_na}项" if n_na else "")
         + f"、未见{len(review.checklist) - n_cov - n_na}项。"
     )
-    name = institution or "该校"
-    intro = (
-        f"根据《高等学校信息公开办法》（教育部令第29号）和《高等学校信息公开事项清单》（教办函〔2014〕23号）"
-        f"的有关要求，对{name}报送的《{report_title}》进行了审核。现将审核意见反馈如下。"
+    name = institution or words.text("memo.unknown_institution")
+    intro = words.text(
+        "memo.intro_automatic" if automatic else "memo.intro", institution=name, report_title=report_title
     )
-    if automatic:
-        intro = (
-            f"本意见由 xxgk-desk 对{name}报送的《{report_title}》自动检查后生成，属自动预审，"
-            "尚未经审核人员确认，所列问题仅供审核参考。"
-        )
     summary = (state.summary or "").strip() if state and not automatic else ""
     return Memo(
         title=title,

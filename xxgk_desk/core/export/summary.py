@@ -276,7 +276,9 @@ def write_summary_xlsx(
 
     rows = sort_rows(ws.rows() if rows is None else rows, "institution")
     wb = Workbook()
-    wb.remove(wb.active)
+    first = wb.active
+    assert first is not None  # a new workbook has its first sheet
+    wb.remove(first)
     _add_styles(wb)
     headers, table = overview_table(ws, rows)
     sh = _sheet(wb, SHEETS[0], headers, table, {1: 6, 2: 28, 4: 24})

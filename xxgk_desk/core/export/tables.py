@@ -25,7 +25,7 @@ from xxgk_desk.core.rules import RuleSet, load_rules
 
 from .errors import ExportError
 from .fmt import csv_safe, local_time, time_text, xml_safe
-from .memo_model import MemoOptions, _IssueMaker, _Labels, _Places, _read_store, _thread
+from .review_items import IssueMaker, Labels, Places, read_store, thread_notes
 
 XLSX_CELL_LIMIT = 32767
 # (attribute, column header, XLSX width)
@@ -119,14 +119,14 @@ def note_rows(
 ) -> list[NoteRow]:
     """The report's notes (not deleted), replies folded into their note, in creation order."""
     rules = rules or load_rules()
-    stored = _read_store(store, doc)
+    stored = read_store(store, doc)
     if stored is None:
         return []
-    places = _Places(doc, sections, review, rules)
-    labels = _Labels(rules)
-    make = _IssueMaker(places, labels, rules, MemoOptions())
+    places = Places(doc, sections, review, rules)
+    labels = Labels(rules)
+    make = IssueMaker(places, labels, rules)
     findings = {f.key: f for f in review.findings}
-    tops, replies = _thread(stored.notes)
+    tops, replies = thread_notes(stored.notes)
     inst = review.fields.get("institution")
     institution = str(stored.fields["institution"].value) if "institution" in stored.fields else ""
     institution = institution or (str(inst.value) if inst and inst.value else "")
@@ -163,10 +163,10 @@ def finding_rows(
 ) -> list[FindingRow]:
     """The engine's findings with the reviewer's decision on each."""
     rules = rules or load_rules()
-    stored = _read_store(store, doc)
+    stored = read_store(store, doc)
     decisions = stored.decisions if stored else {}
-    labels = _Labels(rules)
-    places = _Places(doc, (), review, rules)
+    labels = Labels(rules)
+    places = Places(doc, (), review, rules)
     rows = []
     for f in review.findings:
         d = decisions.get(f.key)
@@ -240,6 +240,7 @@ def write_notes_xlsx(
     path = Path(path)
     wb = Workbook()
     ws = wb.active
+    assert ws is not None  # a new workbook has its first sheet
     ws.title = "批注"
     _sheet(ws, NOTE_COLUMNS, rows)
     if findings is not None:
