@@ -40,7 +40,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses SIGALRM to
 LENGTH = 50_000
 BOUND_S = 2.0
 CORE_PACKAGES = ("xxgk_desk.core.engine", "xxgk_desk.core.loaders")
-CORE_MODULES = ("xxgk_desk.core.outline", "xxgk_desk.core.normalize", "xxgk_desk.core.compare")
+CORE_MODULES = ("xxgk_desk.core.outline", "xxgk_desk.core.normalize", "xxgk_desk.core.batch.compare")
 # Patterns the code only ever matches at one position (``match``/``fullmatch``), never searches:
 # for them one attempt per string is what has to stay linear.
 MATCH_ONLY = {

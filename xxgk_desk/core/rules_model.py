@@ -46,7 +46,7 @@ RULE_IDS = (
     "wrong_citation",
     "gov_template",
     "not_annual_report",
-    "boilerplate",  # year over year (core/compare.py), not the single-report engine
+    "boilerplate",  # year over year (core/batch/compare.py), not the single-report engine
     "unchanged_figure",
 )
 CHECKLIST_COUNTS = {"一": 6, "二": 8, "三": 7, "四": 5, "五": 9, "六": 4, "七": 3, "八": 4, "九": 2, "十": 2}

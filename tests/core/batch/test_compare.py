@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from xxgk_desk.core.compare import Comparison, ReportText, compare, diff, similarity
+from xxgk_desk.core.batch.compare import Comparison, ReportText, compare, diff, similarity
 from xxgk_desk.core.pipeline import check, to_json
 from xxgk_desk.core.rules import load_rules
 

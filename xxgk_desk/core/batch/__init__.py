@@ -14,7 +14,7 @@ Quick use::
         for pair in ws.pairs_by_institution():         # same institution, two years
             cmp = ws.comparison(pair.older, pair.newer)  # sections with similarity, findings
             a, b = ws.report_text(pair.older), ws.report_text(pair.newer)
-            ops = diff(a, b, cmp.sections[0])          # xxgk_desk.core.compare.diff: side-by-side marks
+            ops = diff(a, b, cmp.sections[0])          # xxgk_desk.core.batch.compare.diff: side-by-side marks
 
 Pieces:
 
@@ -48,7 +48,8 @@ _WHERE = {
     "runner": ("Progress", "default_jobs", "run_batch"),
     "scanner": ("is_candidate", "scan"),
     "worker": ("BatchResult", "engine_fingerprint"),
-    "workspace": ("AddReport", "ReportFinding", "Workspace", "YearPair"),
+    "workspace": ("AddReport", "ReportFinding", "Workspace"),
+    "year_over_year": ("Comparisons", "YearPair", "pairs_by_institution"),
 }  # fmt: skip
 _MODULE = {name: module for module, names in _WHERE.items() for name in names}
 
@@ -77,7 +78,8 @@ if TYPE_CHECKING:
     from .runner import Progress, default_jobs, run_batch
     from .scanner import is_candidate, scan
     from .worker import BatchResult, engine_fingerprint
-    from .workspace import AddReport, ReportFinding, Workspace, YearPair
+    from .workspace import AddReport, ReportFinding, Workspace
+    from .year_over_year import Comparisons, YearPair, pairs_by_institution
 
 
 def __getattr__(name: str) -> Any:
@@ -110,6 +112,8 @@ __all__ = [
     "RowFilter",
     "Workspace",
     "YearPair",
+    "Comparisons",
+    "pairs_by_institution",
     "category_state",
     "columns",
     "coverage",

@@ -29,7 +29,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from xxgk_desk.core.compare import Comparison, ReportText, compare
+from xxgk_desk.core.batch.compare import Comparison, ReportText
+from xxgk_desk.core.batch.year_over_year import Comparisons, YearPair, institution_key, pairs_by_institution
 from xxgk_desk.core.document import sha256_file
 from xxgk_desk.core.identity import report_identity
 from xxgk_desk.core.marker import tool_output
@@ -43,7 +44,7 @@ from .runner import Cancel, Progress, is_cancelled, run_batch
 from .scanner import scan
 from .worker import BatchResult, engine_fingerprint
 
-__all__ = ["AddReport", "ReportFinding", "Workspace", "YearPair"]
+__all__ = ["AddReport", "ReportFinding", "Workspace"]
 
 DEFAULT_NAME = "default"
 _AUTO: Any = object()
@@ -94,15 +95,6 @@ class ReportFinding:
     decision: str = "none"  # none / accepted / dismissed
     reason: str | None = None
     source: str = "engine"  # engine / year_over_year
-
-
-@dataclass(frozen=True, slots=True)
-class YearPair:
-    """Two reports of one institution, the older first (neighbouring years present in the workspace)."""
-
-    institution: str
-    older: OverviewRow
-    newer: OverviewRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +184,7 @@ class Workspace:
         self._facts: dict[str, _Facts] = {}
         self._lock = threading.RLock()
         self.cache = store.batch_cache
+        self.comparisons = Comparisons(self.cache, self.engine, self.rules, self.report_text)
         self.checks_run = 0  # files read and checked by this object (tests and status lines)
 
     # -- files -------------------------------------------------------------------------------
@@ -356,7 +349,7 @@ class Workspace:
         return self.cache.pages(sha256)
 
     def report_text(self, row: OverviewRow) -> ReportText | None:
-        """What :func:`~xxgk_desk.core.compare.compare` needs for a row (from the cache)."""
+        """What :func:`~xxgk_desk.core.batch.compare.compare` needs for a row (from the cache)."""
         if not row.sha256:
             return None
         data, text = self.summary(row.sha256), self.text(row.sha256)
@@ -384,7 +377,7 @@ class Workspace:
         :func:`~.overview.sort_rows` or a proxy model.
         """
         failed, base = self._base_rows(documents)
-        extra = self._year_over_year(base)
+        extra = self.comparisons.findings_by_row(base)
         return failed + [self._with_extra(r, extra.get(r.key, ())) for r in base]
 
     def _base_rows(
@@ -460,11 +453,11 @@ class Workspace:
             doc = self.store.get_document(key)
         except StoreError:
             return None
-        inst = _norm(doc.institution)
+        inst = institution_key(doc.institution)
         _, base = self._base_rows(
-            [key], only=lambda d: d.id == key or (bool(inst) and _norm(d.institution) == inst)
+            [key], only=lambda d: d.id == key or (bool(inst) and institution_key(d.institution) == inst)
         )
-        extra = self._year_over_year(base)
+        extra = self.comparisons.findings_by_row(base)
         return next((self._with_extra(r, extra.get(r.key, ())) for r in base if r.key == key), None)
 
     def _failed_row(self, f: dict[str, Any]) -> OverviewRow:
@@ -553,49 +546,20 @@ class Workspace:
 
     # -- year over year ------------------------------------------------------------------------
     def pairs_by_institution(self, rows: Iterable[OverviewRow] | None = None) -> list[YearPair]:
-        """Each report paired with the nearest earlier year of the same institution (by name)."""
-        rows = self.rows() if rows is None else rows
-        groups: dict[str, list[OverviewRow]] = {}
-        for r in rows:
-            if r.checked and r.institution and r.year is not None and r.sha256:
-                groups.setdefault(_norm(r.institution), []).append(r)
-        pairs = []
-        for inst, group in sorted(groups.items()):
-            group.sort(key=lambda r: r.year)  # type: ignore[arg-type, return-value]
-            for older, newer in zip(group, group[1:], strict=False):
-                if older.year != newer.year:
-                    pairs.append(YearPair(inst, older, newer))
-        return pairs
+        """Each report paired with the nearest earlier year of the same institution (see year_over_year)."""
+        return pairs_by_institution(self.rows() if rows is None else rows)
 
     def comparison(self, older: OverviewRow, newer: OverviewRow) -> Comparison | None:
         """The year-over-year comparison of two rows (cached; None without both texts).
 
         For the side-by-side view also take :meth:`report_text` of each row and call
-        :func:`xxgk_desk.core.compare.diff` per section pair.
+        :func:`xxgk_desk.core.batch.compare.diff` per section pair.
         """
-        if not older.sha256 or not newer.sha256:
-            return None
-        cached = self.cache.comparison(older.sha256, newer.sha256, self.engine)
-        if cached is not None:
-            return Comparison.from_json(cached)
-        a, b = self.report_text(older), self.report_text(newer)
-        if a is None or b is None:
-            return None
-        result = compare(a, b, self.rules)
-        self.cache.put_comparison(older.sha256, newer.sha256, self.engine, result.to_json())
-        return result
+        return self.comparisons.get(older, newer)
 
     def refresh_comparisons(self) -> int:
         """Compute the comparisons the workspace's pairs still lack; returns how many pairs there are."""
-        return len(self._year_over_year(self._base_rows()[1]))
-
-    def _year_over_year(self, rows: Sequence[OverviewRow]) -> dict[str, list[tuple[str, str, str]]]:
-        extra: dict[str, list[tuple[str, str, str]]] = {}
-        for pair in self.pairs_by_institution(rows):
-            c = self.comparison(pair.older, pair.newer)
-            if c is not None:
-                extra[pair.newer.key] = [(f.key, f.rule, f.severity) for f in c.findings]
-        return extra
+        return len(self.comparisons.findings_by_row(self._base_rows()[1]))
 
     def previous(self, row: OverviewRow, rows: Iterable[OverviewRow] | None = None) -> OverviewRow | None:
         """The same institution's report of the nearest earlier year in the workspace, if any."""
@@ -661,10 +625,6 @@ class Workspace:
         their states, conclusions, notes and decisions. Reports are matched by file SHA-256,
         else institution + year (see docs/store.md)."""
         return [self.store.import_review(f) for f in files]
-
-
-def _norm(name: str | None) -> str:
-    return "".join((name or "").split())
 
 
 #: Which kind of file is the report as published, when several files claim one report.

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from xxgk_desk.core.batch import CoverageMatrix, RowFilter, Workspace, neighbour, rule_counts
-from xxgk_desk.core.compare import diff
+from xxgk_desk.core.batch.compare import diff
 from xxgk_desk.core.rules import RuleSet, load_rules
 from xxgk_desk.core.store import Store
 from xxgk_desk.gui import export_folder
