@@ -310,8 +310,9 @@ class _Writer:
     # -- the whole memo --------------------------------------------------------------------------
     def write(self, blocks: list[Block]) -> None:
         self.setup()
-        signature = [i for i, b in enumerate(blocks) if isinstance(b, Para) and b.role == "signature"]
-        sig_indent = self._signature_indents([blocks[i] for i in signature])  # type: ignore[misc]
+        signed = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Para) and b.role == "signature"]
+        signature = [i for i, _ in signed]
+        sig_indent = self._signature_indents([b for _, b in signed])
         if self.official and signature:
             blocks = self._keep_with_signature(blocks, signature)
         for i, b in enumerate(blocks):
