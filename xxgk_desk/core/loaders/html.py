@@ -41,6 +41,8 @@ MAX_HTML_BYTES = 16 * 1024 * 1024
 MAX_MHTML_BYTES = 64 * 1024 * 1024
 #: More elements than this is no article page (a school's page has a few thousand).
 MAX_ELEMENTS = 200_000
+#: Less text than this in the main content is no report (a listing page, a page that only links a file).
+MIN_CONTENT_CHARS = 100
 _ENDS = 8  # chrome lines are looked for among this many items at each end of the content
 
 Content = Callable[[object], list[Item]]
@@ -119,10 +121,12 @@ def _load(
     if meta.info_element is not None:  # read once, as the information line: not again from the content
         meta.info_element.drop_tree()
     items = _clean(content(root), meta)
-    if not any(i.kind != "heading" for i in items):
+    if sum(len(i.text) + sum(len(c) for r in i.rows for c in r) for i in items) < MIN_CONTENT_CHARS:
+        linked = "、".join(f"“{label or Path(t).name}”" for t, label, _ in meta.attachments[:3])
+        hint = f"页面附有报告文件{linked}，请打开该文件审核；" if linked else ""
         raise ReadError(
             "no_content",
-            f"网页中没有找到报告正文：{p.name}。这可能是栏目列表页或需要脚本加载正文的页面；"
+            f"网页中没有找到报告正文：{p.name}。{hint}这可能是栏目列表页、只有附件链接的页面或需要脚本加载正文的页面；"
             "请在浏览器中打开报告页面，复制正文后用“粘贴报告”打开，或打开页面附带的报告文件。",
         )
     b = TextBuilder()
