@@ -155,7 +155,7 @@ class OverviewWindow(QMainWindow):
         cl.addWidget(legend)
         cl.addWidget(self.most_missed)
         cl.addWidget(self.coverage_view, 1)
-        self.compare = CompareView(self.workspace, rules)
+        self.compare = CompareView(self.workspace, rules, self.runner)
         overview_page = QWidget()
         ol = QVBoxLayout(overview_page)
         ol.addLayout(self.filters)
@@ -424,9 +424,9 @@ class OverviewWindow(QMainWindow):
 class CompareView(QWidget):
     """Two years of one institution side by side, section by section, differences marked."""
 
-    def __init__(self, workspace: Workspace, rules: RuleSet, parent=None) -> None:
+    def __init__(self, workspace: Workspace, rules: RuleSet, runner: TaskRunner, parent=None) -> None:
         super().__init__(parent)
-        self.workspace, self.rules = workspace, rules
+        self.workspace, self.rules, self.runner = workspace, rules, runner  # comparing runs off the UI thread
         self.pairs = QListWidget()
         self.pairs.currentItemChanged.connect(self._pair_chosen)
         self.sections = QListWidget()
@@ -455,7 +455,12 @@ class CompareView(QWidget):
 
     def load_pairs(self) -> None:
         self.pairs.clear()
-        for pair in self.workspace.pairs_by_institution():
+        ws = self.workspace
+        self.runner.run(lambda _p: ws.pairs_by_institution(), on_done=self._show_pairs, label="pairs")
+
+    def _show_pairs(self, pairs) -> None:
+        self.pairs.clear()
+        for pair in pairs:
             item = QListWidgetItem(f"{pair.institution}：{pair.older.year} → {pair.newer.year}")
             item.setData(Qt.ItemDataRole.UserRole, pair)
             self.pairs.addItem(item)
@@ -467,8 +472,21 @@ class CompareView(QWidget):
         if item is None:
             return
         pair = item.data(Qt.ItemDataRole.UserRole)
-        self._cmp = self.workspace.comparison(pair.older, pair.newer)
-        self._texts = (self.workspace.report_text(pair.older), self.workspace.report_text(pair.newer))
+        ws = self.workspace
+        self.summary.setText(self.tr("正在比较……"))
+
+        def work(_progress):
+            return ws.comparison(pair.older, pair.newer), (
+                ws.report_text(pair.older),
+                ws.report_text(pair.newer),
+            )
+
+        self.runner.run(work, on_done=lambda result: self._show_comparison(item, *result), label="compare")
+
+    def _show_comparison(self, item, comparison, texts) -> None:
+        if self.pairs.currentItem() is not item:
+            return  # the reviewer chose another pair meanwhile
+        self._cmp, self._texts = comparison, texts
         if self._cmp is None or None in self._texts:
             self.summary.setText(self.tr("无法比较这两份报告（文件未读取）。"))
             return
@@ -495,7 +513,15 @@ class CompareView(QWidget):
             return
         match = item.data(Qt.ItemDataRole.UserRole)
         older, newer = self._texts
-        ops = diff(older, newer, match)
+        self.runner.run(
+            lambda _p: diff(older, newer, match),
+            on_done=lambda ops: self._show_diff(item, older, newer, ops),
+            label="diff",
+        )
+
+    def _show_diff(self, item, older, newer, ops) -> None:
+        if self.sections.currentItem() is not item:
+            return
         self.older.setHtml(_side(older.text, [(o.tag, o.older_start, o.older_end) for o in ops], "older"))
         self.newer.setHtml(_side(newer.text, [(o.tag, o.newer_start, o.newer_end) for o in ops], "newer"))
 
