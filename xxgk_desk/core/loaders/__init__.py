@@ -201,7 +201,8 @@ def load(path: str | os.PathLike, *, ocr: str = "never", progress: Progress | No
 
     def report(done: int, total: int, message: str = "") -> None:
         try:
-            progress(done, total, message)  # type: ignore[misc]
+            if progress is not None:  # always so: report is passed on only with a progress
+                progress(done, total, message)
         except Exception as e:
             stopped.append(e)
             raise
