@@ -1,14 +1,17 @@
-"""``xxgk-desk memo``: write the review memo (审核意见) of a report as DOCX, Markdown, text or PDF.
+"""``xxgk-desk memo``: the letter a department sends a university (审核意见), or with ``--record``
+the internal review record (审核记录), as DOCX, PDF, Markdown or text.
 
-    memo FILE [-o OUT.docx] [--format docx|md|txt|pdf] [--db PATH] [--only-open]
-         [--with-context] [--include-dismissed] [--no-undecided] [--no-checklist]
-         [--reviewer NAME] [--to 主送单位]
+    memo FILE [-o OUT.docx] [--format docx|md|txt|pdf] [--db PATH] [--with-findings] [--no-annex]
+         [--number N] [--to 主送单位]
+    memo FILE --record [--only-open] [--with-context] [--include-dismissed] [--no-undecided]
+         [--no-checklist] [--reviewer NAME]
 
-With a review database that knows the report (same file, or same institution and year) the
-memo carries the reviewer's notes, corrected fields, decisions and conclusion; otherwise it
-is an automatic pre-review (自动预审) from the engine's findings alone. Also
-``notes table FILE -o notes.xlsx|.csv|.jsonld`` (registered by commands/notes.py) writes
-the notes as a table.
+The letter carries only what the reviewer confirmed in the review database (open notes, accepted
+findings, the conclusion) and the department's settings stored with it (File → 审核单位设置 in the
+window); ``--with-findings`` adds the findings nobody decided (系统预审). The record, with a database
+that knows the report, carries the reviewer's notes, corrected fields, decisions and conclusion;
+otherwise it is an automatic pre-review (自动预审). Also ``notes table FILE -o notes.xlsx|.csv|.jsonld``
+(registered by commands/notes.py) writes the notes as a table.
 """
 
 from __future__ import annotations
@@ -23,8 +26,11 @@ from xxgk_desk.core.errors import ReadError, one_line
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "memo",
-        help="导出审核意见（DOCX/Markdown/文本/PDF；无审核记录时为自动预审）",
-        description="导出一份报告的审核意见。审核数据库中有该报告的批注或结论时据此撰写，否则根据自动检查结果生成自动预审意见。",
+        help="导出审核意见（发给学校的公文）或审核记录（--record，内部工作底稿）",
+        description=(
+            "导出一份报告的审核意见（公文格式，只写审核人员确认的问题和结论，发文机关等见“审核单位设置”）；"
+            "加 --record 导出审核记录（内部工作底稿：报告要素、得分、全部问题及处理情况；无审核记录时为自动预审）。"
+        ),
     )
     p.add_argument("file", metavar="FILE", help="报告文件（PDF/DOCX/DOC/TXT）")
     p.add_argument(
@@ -37,13 +43,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--db", metavar="PATH", help="审核数据库文件（默认见 docs/store.md；不存在时生成自动预审意见）"
     )
-    p.add_argument("--only-open", action="store_true", help="只列出待处理的批注")
-    p.add_argument("--with-context", action="store_true", help="引文前后附上原文上下文")
-    p.add_argument("--include-dismissed", action="store_true", help="同时列出已驳回的自动检查结果及驳回理由")
-    p.add_argument("--no-undecided", action="store_true", help="不列出审核人员尚未处理的自动检查结果")
-    p.add_argument("--no-checklist", action="store_true", help="不附清单事项覆盖情况表")
-    p.add_argument("--reviewer", metavar="NAME", help="审核人（默认取审核记录中的审核人）")
-    p.add_argument("--to", metavar="主送单位", help="主送单位（写在标题下，如“楚澜理工学院”）")
+    p.add_argument(
+        "--record", action="store_true", help="导出审核记录（内部工作底稿），而不是发给学校的审核意见"
+    )
+    p.add_argument(
+        "--with-findings",
+        action="store_true",
+        help="审核意见中一并列出尚未处理的自动检查结果（附件中标为“系统预审”）",
+    )
+    p.add_argument("--no-annex", action="store_true", help="审核意见不附问题清单")
+    p.add_argument("--number", metavar="N", help="发文字号中的序号（按审核单位设置的发文字号格式）")
+    p.add_argument("--only-open", action="store_true", help="只列出待处理的批注（审核记录）")
+    p.add_argument("--with-context", action="store_true", help="引文前后附上原文上下文（审核记录）")
+    p.add_argument(
+        "--include-dismissed", action="store_true", help="同时列出已驳回的自动检查结果及驳回理由（审核记录）"
+    )
+    p.add_argument(
+        "--no-undecided", action="store_true", help="不列出审核人员尚未处理的自动检查结果（审核记录）"
+    )
+    p.add_argument("--no-checklist", action="store_true", help="不附清单事项覆盖情况表（审核记录）")
+    p.add_argument("--reviewer", metavar="NAME", help="审核人（审核记录；默认取审核数据库中的审核人）")
+    p.add_argument("--to", metavar="主送单位", help="主送单位（默认为学校在教育部名单上的正式名称）")
     p.add_argument("--ocr", choices=("auto", "always", "never"), default="auto", help="扫描页文字识别")
     p.add_argument("--rules", metavar="PARTS.yaml", type=Path, help="另一份部分清单（同 check --rules）")
     p.set_defaults(func=run)
@@ -112,7 +132,8 @@ def run(args: argparse.Namespace) -> int:
             return _err("只有 Markdown（md）和文本（txt）格式可以输出到屏幕，请用 -o 指定输出文件。")
         out = Path("-")
     else:
-        out = Path(args.output) if args.output else Path(f"{src.stem}-审核意见.{args.format or 'docx'}")
+        kind = "审核记录" if args.record else "审核意见"
+        out = Path(args.output) if args.output else Path(f"{src.stem}-{kind}.{args.format or 'docx'}")
         fmt = export.memo_format(out, args.format)
     if not to_stdout:
         from xxgk_desk.core.atomic import refuse_inputs
@@ -129,6 +150,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         if store is not None:
             export.attach_document(store, doc, review)
+        if not args.record:
+            return _letter(args, result, rules, store, out, fmt, to_stdout)
         memo = export.collect_memo(
             doc,
             result.sections,
@@ -153,10 +176,45 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(export.render_markdown(memo) if fmt == "md" else export.render_text(memo))
         return 0
     path = export.write_memo(memo, out, fmt)
-    kind = "自动预审意见" if memo.automatic else "审核意见"
+    kind = "自动预审的审核记录" if memo.automatic else "审核记录"
     n = sum(1 for i in memo.issues if i.origin != "dismissed")
     conclusion = f"，结论：{memo.conclusion_label}" if memo.conclusion_label else ""
     print(f"已写出{kind}（问题 {n} 条{conclusion}）：{path}")
+    return 0
+
+
+def _letter(args: argparse.Namespace, result, rules, store, out: Path, fmt: str, to_stdout: bool) -> int:
+    """The letter: the reviewer's confirmed problems, the department's settings from the database."""
+    from dataclasses import replace
+
+    from xxgk_desk.core import export
+
+    letter = export.collect_letter(
+        result.document,
+        result.sections,
+        result.review,
+        store,
+        settings=export.letter_settings.read(store),
+        include_automatic=args.with_findings,
+        include_annex=not args.no_annex,
+        number=args.number,
+        rules=rules,
+    )
+    if args.to:
+        letter = replace(letter, addressee=args.to.rstrip("：:") + "：")
+    if to_stdout:
+        render = export.render_letter_markdown if fmt == "md" else export.render_letter_text
+        sys.stdout.write(render(letter))
+        return 0
+    path = export.write_letter(letter, out, fmt)
+    n = len(letter.issues)
+    conclusion = f"，结论：{letter.conclusion_label}" if letter.conclusion_label else ""
+    note = (
+        ""
+        if letter.reviewed
+        else "（审核数据库中没有这份报告的审核记录；加 --with-findings 可列出自动检查结果）"
+    )
+    print(f"已写出审核意见（问题 {n} 条{conclusion}）：{path}{note}")
     return 0
 
 

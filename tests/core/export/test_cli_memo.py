@@ -31,36 +31,72 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 def test_pre_review_docx_and_md_without_db(capsys, tmp_path):
-    code, out, err = run(capsys, "memo", SAMPLE, "-o", tmp_path / "m.docx")
-    assert code == 0 and "自动预审意见" in out and not err
+    code, out, err = run(capsys, "memo", SAMPLE, "-o", tmp_path / "m.docx", "--record")
+    assert code == 0 and "自动预审的审核记录" in out and not err
     text = docx_text(tmp_path / "m.docx")
     assert "（自动预审，未经审核人员确认）" in text and "存在未替换的模板占位内容" in text
-    code, out, _ = run(capsys, "memo", SAMPLE, "-o", tmp_path / "m.md")
+    code, out, _ = run(capsys, "memo", SAMPLE, "-o", tmp_path / "m.md", "--record")
     assert code == 0 and (tmp_path / "m.md").read_text(encoding="utf-8").startswith("# 关于楚澜理工学院")
-    code, out, _ = run(capsys, "memo", SAMPLE, "-o", tmp_path / "m.out", "--format", "txt")
+    code, out, _ = run(capsys, "memo", SAMPLE, "-o", tmp_path / "m.out", "--format", "txt", "--record")
     assert code == 0 and "自动预审" in (tmp_path / "m.out").read_text(encoding="utf-8")
     assert not (tmp_path / "absent").exists()  # no database was created
 
 
 def test_memo_from_a_stored_review(demo, capsys, tmp_path):
     db = demo.store.path
-    code, out, err = run(capsys, "memo", SAMPLE, "-o", tmp_path / "r.docx", "--db", db, "--include-dismissed")
+    code, out, err = run(
+        capsys, "memo", SAMPLE, "-o", tmp_path / "r.docx", "--db", db, "--include-dismissed", "--record"
+    )
     assert code == 0, err
-    assert "已写出审核意见" in out and "结论：基本合格" in out
+    assert "已写出审核记录" in out and "结论：基本合格" in out
     text = docx_text(tmp_path / "r.docx")
     for body in demo.bodies.values():
         assert body in text
     assert demo.dismiss_reason in text and demo.reply in text
     code, out, err = run(
-        capsys, "memo", SAMPLE, "-o", tmp_path / "o.md", "--db", db, "--only-open", "--with-context"
+        capsys,
+        "memo",
+        SAMPLE,
+        "-o",
+        tmp_path / "o.md",
+        "--db",
+        db,
+        "--only-open",
+        "--with-context",
+        "--record",
     )
     md = md_unescape((tmp_path / "o.md").read_text(encoding="utf-8"))
     assert demo.bodies["resolved"] not in md and SPECIAL in md and "“……本学年，" in md
 
 
 def test_stdout_markdown(demo, capsys):
-    code, out, _ = run(capsys, "memo", SAMPLE, "-o", "-", "--db", demo.store.path)
+    code, out, _ = run(capsys, "memo", SAMPLE, "-o", "-", "--db", demo.store.path, "--record")
     assert code == 0 and out.startswith("# 关于") and "基本合格" in out
+
+
+def test_the_default_is_the_letter(letter_case, capsys, tmp_path):
+    code, out, err = run(capsys, "memo", letter_case.doc.path, "-o", tmp_path / "l.docx", "--db",
+                         letter_case.store.path, "--number", "35")  # fmt: skip
+    assert code == 0, err
+    assert f"已写出审核意见（问题 {len(letter_case.confirmed)} 条，结论：基本合格）" in out
+    text = docx_text(tmp_path / "l.docx")
+    assert (
+        "鄂教办函〔" in text
+        and "〕35号" in text
+        and "楚澜理工学院：" in text
+        and "湖北省教育厅办公室" in text
+    )
+    assert letter_case.undecided not in text
+    code, out, err = run(capsys, "memo", letter_case.doc.path, "-o", "-", "--db", letter_case.store.path,
+                         "--with-findings", "--no-annex", "--format", "txt")  # fmt: skip
+    assert code == 0 and letter_case.undecided.rstrip("。") in out and "问题清单" not in out
+
+
+def test_a_letter_without_a_review_says_so(capsys, tmp_path):
+    code, out, err = run(capsys, "memo", SAMPLE, "-o", tmp_path / "l.md")
+    assert code == 0 and "问题 0 条" in out and "--with-findings" in out
+    text = (tmp_path / "l.md").read_text(encoding="utf-8")
+    assert "存在的主要问题" not in text and "审核意见" in text
 
 
 @pytest.mark.parametrize(
@@ -105,7 +141,9 @@ def test_pdf_without_libreoffice_says_what_to_do(sample, tmp_path, monkeypatch, 
 
 @needs_soffice
 def test_pdf_headless(demo, capsys, tmp_path):
-    code, out, err = run(capsys, "memo", SAMPLE, "-o", tmp_path / "m.pdf", "--db", demo.store.path)
+    code, out, err = run(
+        capsys, "memo", SAMPLE, "-o", tmp_path / "m.pdf", "--db", demo.store.path, "--record"
+    )
     assert code == 0, err
     data = (tmp_path / "m.pdf").read_bytes()
     assert data.startswith(b"%PDF-") and len(data) > 10_000

@@ -77,6 +77,8 @@ class Letter:
     institution: str
     report_title: str | None  # as printed, None when the file's top has no title line
     conclusion: str | None
+    conclusion_label: str | None
+    reviewed: bool  # the review database holds the reviewer's work on this report
     automatic_included: bool
 
     @property
@@ -274,5 +276,7 @@ def collect_letter(
         institution=institution,
         report_title=printed,
         conclusion=conclusion,
+        conclusion_label=label or None,
+        reviewed=not items.automatic,
         automatic_included=include_automatic,
     )
