@@ -48,10 +48,10 @@ def _from_text(ctx: Context, key: str) -> FieldValue | None:
     if key == "publication_date":
         g = hit.groups
         try:
-            value = dt.date(int(g["y"]), int(g["m"]), int(g["d"])).isoformat()
+            day = dt.date(int(g["y"]), int(g["m"]), int(g["d"])).isoformat()
         except (KeyError, ValueError):
             return None
-        return FieldValue(key, value, hit.start, hit.end, hit.text)
+        return FieldValue(key, day, hit.start, hit.end, hit.text)
     value = hit.groups.get("value")
     if not value:
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import email.utils
 from dataclasses import dataclass, field
 from email.message import Message
 
@@ -36,7 +37,8 @@ def read_mhtml(data: bytes, name: str, max_html_bytes: int) -> WebArchive:
             "mismatch",
             f"这不是有效的 MHTML 网页文件（没有 MIME 多部分结构）：{name}。请在浏览器中重新“另存为网页，单个文件”。",
         )
-    start = (msg.get_param("start") or "").strip("<>")
+    # an RFC 2231 parameter (start*=utf-8''…) comes as a (charset, language, text) tuple
+    start = email.utils.collapse_rfc2231_value(msg.get_param("start") or "").strip("<>")
     page: Message | None = None
     others: list[tuple[str, str]] = []
     for part in msg.walk():
