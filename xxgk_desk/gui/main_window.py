@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
         mb = self.menuBar()
         file_menu = mb.addMenu(self.tr("文件(&F)"))
         self._action(file_menu, self.tr("打开…"), self.open_dialog, "Ctrl+O")
+        self._action(file_menu, self.tr("粘贴报告"), self.paste_report, "Ctrl+Shift+V")
         self._action(file_menu, self.tr("全省概览（批量审核）…"), self.show_overview, "Ctrl+Shift+O")
         self.recent_menu = file_menu.addMenu(self.tr("最近打开"))
         self.act_close = self._action(file_menu, self.tr("关闭报告"), self.close_document, "Ctrl+W")
@@ -513,6 +514,28 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("打开报告"), start, file_filter)
         if path:
             self.open_file(path)
+
+    def paste_report(self) -> None:
+        """File → 粘贴报告: the clipboard's HTML (else its text) kept as a file in the data folder, then opened."""
+        from PySide6.QtGui import QGuiApplication
+
+        from xxgk_desk.core.errors import ReadError
+        from xxgk_desk.core.loaders.pasted import FOLDER, save_pasted
+        from xxgk_desk.core.store.db import default_db_path
+
+        mime = QGuiApplication.clipboard().mimeData()
+        html = mime.html() if mime is not None and mime.hasHtml() else None
+        text = mime.text() if mime is not None and mime.hasText() else None
+        data_folder = self.store.path.parent if self.store is not None else default_db_path().parent
+        try:
+            path = save_pasted(data_folder / FOLDER, html, text)
+        except ReadError as e:
+            self._fail(e.message)
+            return
+        except OSError as e:
+            self._fail(self.tr("无法保存粘贴的报告：%1").replace("%1", str(e.strerror or e)))
+            return
+        self.open_file(str(path))
 
     def open_file(self, path: str) -> None:
         """Read and check ``path`` in the background; the window stays responsive."""
@@ -1195,7 +1218,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ help
     def show_shortcuts(self) -> None:
         rows = [
-            ("Ctrl+O", self.tr("打开报告")), ("Ctrl+W", self.tr("关闭报告")), ("Ctrl+E", self.tr("导出审核意见")),
+            ("Ctrl+O", self.tr("打开报告")), ("Ctrl+Shift+V", self.tr("粘贴报告")), ("Ctrl+W", self.tr("关闭报告")),
+            ("Ctrl+E", self.tr("导出审核意见")),
             ("Ctrl+F", self.tr("查找")), ("Ctrl+M", self.tr("对选中文字添加批注")),
             ("Ctrl+Shift+M", self.tr("整篇或某部分的批注")), ("F8 / Shift+F8", self.tr("下一个 / 上一个问题")),
             ("F9 / Shift+F9", self.tr("下一条 / 上一条批注")), ("Ctrl+Shift+A", self.tr("采纳问题")),
