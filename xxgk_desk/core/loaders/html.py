@@ -154,7 +154,7 @@ def _load(
     for item in items:
         if item.kind == "table":
             b.add_table(item.rows)
-        elif item.kind == "heading":
+        elif item.kind == "heading" and item.level is not None:  # web_blocks gives every heading its h-rank
             b.add_block("heading", item.text, style_level=levels.index(item.level) + 1, bold=True)
         else:
             b.add_block("paragraph", item.text, bold=item.bold)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import yaml
@@ -45,7 +46,7 @@ class PageMeta:
     url: str | None = None
     url_quote: str | None = None
     attachments: list[tuple[str, str, bool]] = field(default_factory=list)  # (target, link text, local file)
-    info_element: object = None  # the element holding the information line (dropped from the content)
+    info_element: Any = None  # the lxml element holding the information line (dropped from the content)
     title_element: object = None
 
 
