@@ -152,6 +152,24 @@ def test_json_carries_the_page_facts(tmp_path):
     assert out["kind"] == "html"
     assert out["fields"]["publication_date"]["value"] == "2023-11-02"
     assert any(f["rule"] == "late_report" for f in out["findings"])
+    facts = {f["key"]: f for f in out["facts"]}
+    assert facts["page_url"]["value"] == page.url and facts["page_url"]["start"] is None
+    assert facts["publication_date"]["value"] == "2023-11-02"
+
+
+def test_the_command_line_summary_shows_the_page(tmp_path):
+    import io
+
+    from xxgk_desk.commands.check import print_summary
+    from xxgk_desk.core.rules import load_rules
+
+    page = build_page("u01-decimal-numbering", published="2024-11-03")
+    path = tmp_path / "p.html"
+    path.write_bytes(page.html)
+    out = io.StringIO()
+    print_summary(check(path), load_rules(), out)
+    assert f"网页：发布时间：2024-11-03　来源：党政办公室　网址：{page.url}" in out.getvalue()
+    assert "网页发布时间2024-11-03晚于报送期限2024-10-31" in out.getvalue()
 
 
 def test_sniffing():

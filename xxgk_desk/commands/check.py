@@ -92,6 +92,11 @@ def print_summary(result: Analysis, rules, out=None) -> None:
         f"{f['period_start'].value} 至 {f['period_end'].value}" if f["period_start"].value else "（未写明）"
     )
     w(f"  统计期限：{period}　落款日期：{f['report_date'].value or '（无）'}\n")
+    page = [(label, v) for label, v in (("发布时间", f["publication_date"].value if "publication_date" in f else None),
+            ("来源", f["page_source"].value if "page_source" in f else None),
+            ("网址", doc.fact("page_url").value if doc.fact("page_url") else None)) if v]  # fmt: skip
+    if page:  # what the web page says about the report
+        w("  网页：" + "　".join(f"{label}：{v}" for label, v in page) + "\n")
     pages = doc.page_count if doc.paginated else "文件未记录分页"
     w(f"  类型：{doc.kind.upper()}　页数：{pages}　字数：{len(doc.text)}")
     if doc.image_pages:

@@ -76,6 +76,8 @@ def to_json(result: Analysis) -> dict[str, Any]:
         out["extractor"] = doc.extractor
         out["warnings"] = list(doc.warnings)
         out["ocr_pages"] = list(doc.ocr_pages)
+        if doc.facts:  # what a web page says about its report: title, 发布时间, 来源, address, linked files
+            out["facts"] = [f.to_json() for f in doc.facts]
     out.update(result.extra)
     return out
 
