@@ -179,11 +179,11 @@ class Comparison:
     @property
     def similarity(self) -> float | None:
         """Similarity of the whole: paired sections weighted by length (None with no pair)."""
-        pairs = [m for m in self.sections if m.similarity is not None]
-        weight = sum(sum(m.chars) for m in pairs)
+        pairs = [(m.similarity, sum(m.chars)) for m in self.sections if m.similarity is not None]
+        weight = sum(n for _, n in pairs)
         if not weight:
             return None
-        return sum(m.similarity * sum(m.chars) for m in pairs) / weight  # type: ignore[operator]
+        return sum(s * n for s, n in pairs) / weight
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -298,8 +298,8 @@ def _pairs(
             continue
         if a is not None and b is not None and (a, b) in seen:  # a merged heading: one pair, both names
             k = seen[(a, b)]
-            key, name, *rest = out[k]
-            out[k] = (key, f"{name}、{part.name}", *rest)  # type: ignore[assignment]
+            key, name, _, _, part_key = out[k]  # its sections are (a, b): that is how it was found
+            out[k] = (key, f"{name}、{part.name}", a, b, part_key)
             continue
         if a is not None and b is not None:
             seen[(a, b)] = len(out)
