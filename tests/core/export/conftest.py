@@ -246,3 +246,79 @@ def letter_case(sample_pdf, tmp_path) -> LetterCase:
     store.set_review(doc, state="done", conclusion="basic_pass", summary="1. 补充社会公众的评议情况。")
     yield case
     store.close()
+
+
+# -- a province's folder of ten reports (for the 通报) ----------------------------------------------------
+
+QINGHAI = ("青海大学", "青海师范大学", "青海民族大学", "青海卫生职业技术学院", "青海警官职业学院",
+           "青海农牧科技职业学院", "青海职业技术大学", "青海建筑职业技术学院", "青海大学昆仑学院",
+           "西宁城市职业技术学院")  # fmt: skip  # ten of the list's thirteen
+QINGHAI_MISSING = ("青海高等职业技术学院", "青海柴达木职业技术学院", "青海理工学院")
+LATE = {2, 5}  # report dated 2024年11月6日
+
+
+@dataclass
+class Province:
+    folder: Path
+    store: Store
+    workspace: object
+    conclusions: dict[str, str | None]  # school → conclusion id
+    problems: dict[str, int]  # school → confirmed problems
+
+
+def _report_text(name: str, i: int) -> str:
+    from xxgk_desk.core.loaders import load
+
+    text = load(SAMPLE).text.replace("楚澜理工学院", name)
+    if i in LATE:
+        text = text.replace("2024年10月28日", "2024年11月6日")
+    if i % 2 == 0:
+        text = text.replace("XX处", "保卫处")
+    return text
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory) -> Province:
+    from xxgk_desk.core.batch import Workspace
+
+    root = tmp_path_factory.mktemp("qinghai")
+    folder = root / "reports"
+    folder.mkdir()
+    for i, name in enumerate(QINGHAI):
+        (folder / f"{i:02d}-{name}.txt").write_text(_report_text(name, i), encoding="utf-8")
+    store = Store(root / "province.sqlite3", reviewer="李审")
+    ws = Workspace(store)
+    ws.add([folder], jobs=0)
+    case = Province(folder, store, ws, {}, {})
+    for i, name in enumerate(QINGHAI):
+        if i == 9:  # not reviewed yet
+            case.conclusions[name], case.problems[name] = None, 0
+            continue
+        result = check(folder / f"{i:02d}-{name}.txt")
+        doc, review = result.document, result.review
+        by_rule = {f.rule: f for f in review.findings}
+        n = 0
+        if i % 3 == 0:
+            conclusion = "pass"
+            for f in review.findings:
+                store.dismiss_finding(doc, f.key, "不构成问题。")
+        else:
+            conclusion = "basic_pass" if i % 3 == 1 else "resubmit"
+            f = by_rule["sum_mismatch"]
+            store.accept_finding(doc, f.key, start=f.start, end=f.end, body="依申请公开数据合计不符。",
+                                 category="data_error", severity="error")  # fmt: skip
+            n += 1
+            if "placeholder" in by_rule:
+                f = by_rule["placeholder"]
+                store.accept_finding(doc, f.key, start=f.start, end=f.end, body="有未替换的占位内容。",
+                                     category="wording", severity="error")  # fmt: skip
+                n += 1
+            if conclusion == "resubmit":
+                store.add_note(doc, body="缺少社会公众评议情况。", category="missing", severity="error")
+                n += 1
+            s = doc.text.index("学校为每项清单事项建立电子档案")
+            store.add_note(doc, s, s + 8, body="值得推广。", category="highlight", severity="info")
+        store.set_review(doc, state="done", conclusion=conclusion)
+        case.conclusions[name], case.problems[name] = conclusion, n
+    yield case
+    store.close()

@@ -30,6 +30,7 @@ from .errors import ExportError
 from .letter_docx import render_letter_markdown, render_letter_text, write_letter, write_letter_docx
 from .letter_model import Letter, LetterGroup, LetterIssue, collect_letter
 from .letter_settings import LetterSettings
+from .letters import LettersReport, write_letters
 from .memo_docx import GB9704, Typography, write_docx
 from .memo_md import md_escape, render_markdown, render_text, write_markdown
 from .memo_model import (
@@ -103,6 +104,8 @@ __all__ = [
     "LetterGroup",
     "LetterIssue",
     "LetterSettings",
+    "LettersReport",
+    "write_letters",
     "collect_letter",
     "letter_settings",
     "render_letter_markdown",
