@@ -4,12 +4,15 @@
 
     xxgk-desk batch DIR... -o summary.xlsx [--csv overview.csv] [--jobs N] [--json]
                     [--db PATH] [--merge review1.json ...] [--workspace NAME] [--force]
+                    [--notice 通报.docx [--province 省份] [--year 2024]] [--letters DIR] [--with-findings]
 
 Files already checked (same SHA-256, same program and rules) are not read again; results,
 reviews and notes live in the review database (``--db``, default as for ``notes``). With
 ``--merge`` the reviewers' review files are imported first, so the summary carries their
 states, conclusions and notes. Progress goes to stderr; ``--json`` prints one JSON object per
-file (the ``check --json`` object plus ``overview``). Exit status 1 if a file could not be read.
+file (the ``check --json`` object plus ``overview``). ``--notice`` writes the province's circular
+(通报) and ``--letters`` every institution's letter (审核意见) into a folder, both with the
+department's settings stored in the database. Exit status 1 if a file could not be read.
 """
 
 from __future__ import annotations
@@ -51,6 +54,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="即使文件未变也重新检查")
     p.add_argument("--ocr", choices=("auto", "always", "never"), default="auto", help="扫描页文字识别")
     p.add_argument("--reviewer", help="导入审核文件时记录的审核人（默认 $XXGK_DESK_REVIEWER 或登录名）")
+    p.add_argument(
+        "--notice",
+        metavar="通报.docx",
+        help="写出全省审核情况通报（.docx，或 .pdf/.md/.txt）；发文机关等取自审核数据库中的审核单位设置",
+    )
+    p.add_argument(
+        "--province",
+        metavar="省份",
+        help="通报的省份（如“湖北省”；默认为报告所属学校最多的省份，按教育部高校名单）",
+    )
+    p.add_argument(
+        "--year", type=int, metavar="年份", help="通报的年度（学年结束的年份；默认为报告中最多的年度）"
+    )
+    p.add_argument("--letters", metavar="文件夹", help="把每所学校的审核意见（DOCX）写入这个文件夹")
+    p.add_argument(
+        "--with-findings",
+        action="store_true",
+        help="通报和审核意见中计入尚未审核报告的自动检查结果（审核意见中标为“系统预审”）",
+    )
     from xxgk_desk.commands.check import add_rules_option
 
     add_rules_option(p)
@@ -140,8 +162,8 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 0:
         print("错误：--jobs 不能为负数。", file=sys.stderr)
         return 2
-    if not (args.output or args.csv or args.json):
-        print("提示：未指定 -o/--csv/--json，只在终端显示概览。", file=sys.stderr)
+    if not (args.output or args.csv or args.json or args.notice or args.letters):
+        print("提示：未指定 -o/--csv/--json/--notice/--letters，只在终端显示概览。", file=sys.stderr)
     try:
         store = Store(args.db, reviewer=args.reviewer)
     except StoreError as e:
@@ -168,7 +190,7 @@ def run(args: argparse.Namespace) -> int:
         from xxgk_desk.core.atomic import OutputError, refuse_inputs
 
         try:
-            for out in (args.output, args.csv):
+            for out in (args.output, args.csv, args.notice):
                 if out:
                     refuse_inputs(out, [*files, *args.merge, store.path])
         except OutputError as e:
@@ -205,7 +227,11 @@ def run(args: argparse.Namespace) -> int:
             except ExportError as e:
                 print(f"错误：{e.message}", file=sys.stderr)
                 return 1
-        if not (args.output or args.csv or args.json):
+        if args.notice or args.letters:
+            code = _documents(args, ws, rows, status)
+            if code:
+                return code
+        if not (args.output or args.csv or args.json or args.notice or args.letters):
             _print_table(ws, rows)
         from xxgk_desk.commands.notes import report_problems
 
@@ -217,6 +243,60 @@ def run(args: argparse.Namespace) -> int:
         return 1
     finally:
         store.close()
+
+
+def _documents(args: argparse.Namespace, ws: Any, rows: list[Any], status: _Status) -> int:
+    """``--notice`` and ``--letters``: the 通报 and every letter, with the database's settings."""
+    from xxgk_desk.core.export import letter_settings, write_letters
+    from xxgk_desk.core.export.errors import ExportError
+    from xxgk_desk.core.export.notice_blocks import write_notice
+    from xxgk_desk.core.export.notice_model import collect_notice
+
+    settings = letter_settings.read(ws.store)
+    try:
+        if args.notice:
+            notice = collect_notice(ws, rows, province=args.province, year=args.year, settings=settings,
+                                    include_automatic=args.with_findings)  # fmt: skip
+            if not notice.listed:
+                where = f"“{args.province}”" if args.province else "报告所属学校"
+                print(
+                    f"错误：教育部高校名单中找不到{where}所在省份的高校，请用 --province 指定省份。",
+                    file=sys.stderr,
+                )
+                return 2
+            out = write_notice(notice, args.notice)
+            print(
+                f"通报已写入：{out}（{notice.province}{notice.school_year}：名单内{notice.listed}所，"
+                f"收到{notice.received}所，未报送{len(notice.missing)}所）",
+                file=sys.stderr,
+            )
+        if args.letters:
+
+            def progress(done: int, total: int, text: str) -> None:
+                status(_LetterProgress(done, total, text))
+
+            report = write_letters(ws, rows, args.letters, settings=settings, include_automatic=args.with_findings,
+                                   progress=progress)  # fmt: skip
+            status.end()
+            for name, why in report.failed:
+                print(f"未能写出审核意见：{name}：{one_line(why)}", file=sys.stderr)
+            print(f"{report.text()}文件夹：{args.letters}", file=sys.stderr)
+    except ExportError as e:
+        status.end()
+        print(f"错误：{e.message}", file=sys.stderr)
+        return 1
+    return 0
+
+
+class _LetterProgress:
+    """The shape :class:`_Status` shows (done, total, fraction, text())."""
+
+    def __init__(self, done: int, total: int, text: str) -> None:
+        self.done, self.total, self._text = done, total, text
+        self.fraction = done / total if total else 1.0
+
+    def text(self) -> str:
+        return self._text
 
 
 def _print_json(ws: Any, rows: list[Any], files: list[str], failures: dict[str, dict[str, Any]]) -> None:

@@ -122,3 +122,22 @@ def test_every_letter_into_a_folder_with_progress_and_cancel(province, tmp_path)
 
     report = write_letters(ws, ws.rows(), tmp_path / "again", settings=SETTINGS, progress=stop, cancel=cancel)
     assert report.cancelled and len(report.written) == 3
+
+
+def test_batch_writes_the_notice_and_the_letters(province, tmp_path, capsys):
+    from xxgk_desk.cli import main
+
+    province.store.set_setting("letter/issuer", "青海省教育厅")
+    out, letters = tmp_path / "通报.docx", tmp_path / "审核意见"
+    argv = ["batch", str(province.folder), "--db", str(province.store.path), "--jobs", "0",
+            "--notice", str(out), "--letters", str(letters)]  # fmt: skip
+    code = main(argv)
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "通报已写入" in err and "名单内13所，收到10所，未报送3所" in err
+    assert "已写出 10 份审核意见" in err
+    text = docx_text(out)
+    assert "关于2023—2024学年高校信息公开工作年度报告审核情况的通报" in text.replace("\n", "") and "青海省教育厅" in text
+    assert len(list(letters.glob("*-审核意见.docx"))) == 10
+    code = main([*argv[:6], "--notice", str(tmp_path / "x.docx"), "--province", "火星"])
+    assert code == 2 and "--province" in capsys.readouterr().err
