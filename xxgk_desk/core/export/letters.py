@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,11 +35,12 @@ class LettersReport:
         return out + ("（已取消）" if self.cancelled else "") + "。"
 
 
-def letter_name(row: OverviewRow, taken: set[str], fmt: str = "docx") -> str:
-    """``<学校>-审核意见.docx`` (``<学校>-2024-审核意见.docx`` when two reports share a school)."""
+def letter_name(row: OverviewRow, taken: set[str], fmt: str = "docx", *, with_year: bool = False) -> str:
+    """``<学校>-审核意见.docx``; ``<学校>-2024-审核意见.docx`` when several reports share a school
+    (``with_year``) or the name is taken."""
     base = _UNSAFE.sub("_", row.institution or Path(row.path).stem).strip(" .") or "报告"
     name = f"{base}-审核意见.{fmt}"
-    if name in taken and row.year is not None:
+    if (with_year or name in taken) and row.year is not None:
         name = f"{base}-{row.year}-审核意见.{fmt}"
     n = 2
     while name in taken:
@@ -71,6 +73,7 @@ def write_letters(
     todo = [r for r in rows if r.ok and r.path]
     report = LettersReport()
     taken = {p.name for p in folder.iterdir()} if folder.exists() else set()
+    schools = Counter(r.institution for r in todo)
     for i, row in enumerate(todo):
         if cancel is not None and cancel.is_set():
             report.cancelled = True
@@ -93,7 +96,11 @@ def write_letters(
             rules=ws.rules,
         )
         try:
-            report.written.append(write_letter(letter, folder / letter_name(row, taken, fmt), fmt))
+            report.written.append(
+                write_letter(
+                    letter, folder / letter_name(row, taken, fmt, with_year=schools[row.institution] > 1), fmt
+                )
+            )
         except ExportError as e:
             report.failed.append((label, e.message))
     if progress is not None:

@@ -86,6 +86,17 @@ def province_records(province: str) -> list[Institution]:
     return sorted(seen.values(), key=lambda r: r.code)
 
 
+def provinces() -> list[str]:
+    """The provinces of the list's regular institutions, in the order of their administrative codes
+    (a 学校标识码 41xx… carries the province's code in xx)."""
+    keys: dict[str, Counter[str]] = {}
+    for record, _how, _note in registry().by_name.values():
+        if record.kind == REGULAR and record.province:
+            key = record.code[1:3] if record.code.startswith("41") else "99"
+            keys.setdefault(record.province, Counter())[key] += 1
+    return sorted(keys, key=lambda p: (keys[p].most_common(1)[0][0], p))
+
+
 def _same_province(a: str, b: str) -> bool:
     a, b = a.strip(), b.strip()
     return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))

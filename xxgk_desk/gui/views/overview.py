@@ -177,6 +177,8 @@ class OverviewWindow(QMainWindow):
             (self.tr("添加文件夹…"), self.add_folder),
             (self.tr("添加文件…"), self.add_files),
             (self.tr("导出汇总…"), self.export_summary),
+            (self.tr("导出通报…"), self.export_notice),
+            (self.tr("导出全部审核意见…"), self.export_letters),
             (self.tr("合并审核记录…"), self.merge_reviews),
         ):
             bar.addAction(text, slot)
@@ -341,6 +343,74 @@ class OverviewWindow(QMainWindow):
                 self, self.tr("导出失败"), getattr(e, "message", str(e))
             ),
         )
+
+    def export_notice(self) -> None:
+        """The province's 通报 for the rows shown (the province asked for, the likeliest one offered)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from xxgk_desk.core.export import letter_settings
+        from xxgk_desk.core.export.notice_blocks import write_notice
+        from xxgk_desk.core.export.notice_model import choose_province, collect_notice, provinces
+
+        rows = self.proxy.ordered_rows()
+        choices = provinces()
+        guess = choose_province(rows)
+        province, ok = QInputDialog.getItem(
+            self, self.tr("导出通报"), self.tr("通报的省份："), choices,
+            choices.index(guess) if guess in choices else 0, False,
+        )  # fmt: skip
+        if not ok:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出通报"), export_folder.suggest(f"{province}通报.docx"), "*.docx"
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".docx"):
+            path += ".docx"
+        export_folder.remember(path)
+        ws, settings = self.workspace, letter_settings.read(self.store)
+        self.runner.run(
+            lambda _p: write_notice(collect_notice(ws, rows, province=province, settings=settings), path),
+            on_done=lambda out: QMessageBox.information(self, self.tr("已导出"), str(out)),
+            on_error=lambda e, _t: QMessageBox.warning(
+                self, self.tr("导出失败"), getattr(e, "message", str(e))
+            ),
+        )
+
+    def export_letters(self) -> None:
+        """Every shown report's letter (审核意见) into a folder, with progress and cancel."""
+        from xxgk_desk.core.export import letter_settings, write_letters
+
+        if self.runner.busy:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self,
+            self.tr("选择保存审核意见的文件夹"),
+            str(Path(export_folder.suggest("审核意见.docx")).parent),
+        )
+        if not folder:
+            return
+        export_folder.remember(str(Path(folder) / "审核意见.docx"))
+        rows = self.proxy.ordered_rows()
+        ws, settings, cancel = self.workspace, letter_settings.read(self.store), self._cancel
+        cancel.clear()
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_btn.show()
+
+        def work(progress):
+            return write_letters(ws, rows, folder, settings=settings, progress=progress, cancel=cancel)
+
+        self.runner.run(work, on_done=self._letters_written, on_error=self._add_failed,
+                        on_progress=self._progressed)  # fmt: skip
+
+    def _letters_written(self, report) -> None:
+        self.progress.hide()
+        self.cancel_btn.hide()
+        self.progress_label.setText(report.text())
+        lines = [report.text()] + [f"{name}：{why}" for name, why in report.failed[:10]]
+        QMessageBox.information(self, self.tr("已导出"), "\n".join(lines))
 
     def merge_reviews(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择审核记录文件"), "", "*.json")
