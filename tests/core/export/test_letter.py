@@ -5,6 +5,8 @@ database, and the DOCX read back (heading styles, East Asian fonts on every run,
 from __future__ import annotations
 
 import re
+import shutil
+from dataclasses import replace
 from datetime import date
 
 import docx
@@ -271,3 +273,63 @@ def test_the_letter_is_a_review_file_not_a_report(letter_case, tmp_path):
         assert tool_output(out), fmt
         with pytest.raises(ReadError):
             load(out)
+
+
+# -- the PDF (LibreOffice): lines per page, characters per line, the signature with the body ------------
+
+
+def pdf_lines(path) -> list[list[str]]:
+    """Each page's text lines, top to bottom (characters grouped by their baseline)."""
+    import pdfplumber
+
+    pages = []
+    with pdfplumber.open(str(path)) as pdf:
+        for page in pdf.pages:
+            rows: dict[int, list] = {}
+            for c in page.chars:
+                rows.setdefault(round(c["top"] / 4), []).append(c)
+            pages.append(
+                [
+                    "".join(c["text"] for c in sorted(v, key=lambda c: c["x0"])).strip()
+                    for _, v in sorted(rows.items())
+                ]
+            )
+    return pages
+
+
+def assert_official_pages(pages: list[list[str]], issuer: str, day: str) -> None:
+    from xxgk_desk.core.export.fmt import text_width
+
+    body_pages = []
+    for lines in pages:
+        assert re.fullmatch(r"—\s*\d+\s*—", lines[-1]), lines[-1]  # the page number
+        body = [line for line in lines[:-1] if line]
+        assert len(body) <= 22, body
+        body_pages.append(body)
+        for line in body:
+            assert text_width(line.replace(" ", "")) <= 28.5, line
+    assert max(len(b) for b in body_pages) >= 19  # a full page has about 22 lines
+    at = next(i for i, b in enumerate(body_pages) if issuer in b and day in b)
+    lines = body_pages[at]
+    before = lines[: lines.index(issuer)]
+    assert [line for line in before if not line.startswith("附件")], "the signature stands alone on its page"
+    assert lines.index(day) == lines.index(issuer) + 1
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) not installed")
+def test_the_pdf_pages_look_like_an_official_letter(letter_case, tmp_path):
+    letter = _letter(letter_case, include_automatic=True, number=35)
+    out = write_letter(letter, tmp_path / "审核意见.pdf", "pdf")
+    pages = pdf_lines(out)
+    assert_official_pages(pages[:-1], letter.issuer, letter.date)  # the annex table's page aside
+    assert pages[-1][0] == "附件" and "问题清单" in pages[-1][1]
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) not installed")
+def test_a_signature_that_would_fall_alone_takes_the_last_lines_with_it(letter_case, tmp_path):
+    """Requirements long enough to fill the page exactly up to the signature: the body's last lines move too."""
+    base = _letter(letter_case)
+    for extra in range(0, 8):
+        letter = replace(base, requirements=base.requirements + ("补充有关情况。",) * extra, annex=False)
+        pages = pdf_lines(write_letter(letter, tmp_path / f"l{extra}.pdf", "pdf"))
+        assert_official_pages(pages, letter.issuer, letter.date)

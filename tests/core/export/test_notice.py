@@ -3,6 +3,7 @@ parts come in order, the numbers agree with the summary XLSX; every letter into 
 
 from __future__ import annotations
 
+import shutil
 import threading
 from datetime import date
 
@@ -137,7 +138,19 @@ def test_batch_writes_the_notice_and_the_letters(province, tmp_path, capsys):
     assert "通报已写入" in err and "名单内13所，收到10所，未报送3所" in err
     assert "已写出 10 份审核意见" in err
     text = docx_text(out)
-    assert "关于2023—2024学年高校信息公开工作年度报告审核情况的通报" in text.replace("\n", "") and "青海省教育厅" in text
+    assert (
+        "关于2023—2024学年高校信息公开工作年度报告审核情况的通报" in text.replace("\n", "")
+        and "青海省教育厅" in text
+    )
     assert len(list(letters.glob("*-审核意见.docx"))) == 10
     code = main([*argv[:6], "--notice", str(tmp_path / "x.docx"), "--province", "火星"])
     assert code == 2 and "--province" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) not installed")
+def test_the_notice_pdf_pages(notice, tmp_path):
+    from tests.core.export.test_letter import assert_official_pages, pdf_lines
+
+    pages = pdf_lines(write_notice(notice, tmp_path / "通报.pdf"))
+    assert_official_pages(pages[:-1], notice.issuer, notice.date)
+    assert pages[-1][0] == "附件" and any("青海理工学院" in line for line in pages[-1])
