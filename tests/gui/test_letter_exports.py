@@ -91,3 +91,14 @@ def test_overview_exports_the_notice_and_every_letter(main, tmp_path, monkeypatc
     assert shown and "已写出 3 份审核意见" in shown[-1]
     assert progress[0] == (0, 3) and progress[-1] == (3, 3)
     assert ov.progress_label.text() == "已写出 3 份审核意见。"
+
+
+def test_the_file_menu_opens_the_unit_settings(window, monkeypatch):  # noqa: F811
+    from xxgk_desk.gui.views import unit_settings
+
+    opened = []
+    monkeypatch.setattr(unit_settings.UnitSettingsDialog, "exec", lambda self: opened.append(self.store) or 0)
+    actions = [a for m in window.menuBar().actions() if m.menu() for a in m.menu().actions()]
+    action = next(a for a in actions if a.text().replace("&", "") == "审核单位设置…")
+    action.trigger()
+    assert opened == [window.store]

@@ -253,6 +253,7 @@ class MainWindow(QMainWindow):
         self.act_close = self._action(file_menu, self.tr("关闭报告"), self.close_document, "Ctrl+W")
         file_menu.addSeparator()
         self.act_export = self._action(file_menu, self.tr("导出审核意见…"), self.export_memo, "Ctrl+E")
+        self._action(file_menu, self.tr("审核单位设置…"), self.unit_settings)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("导出审核记录（交换文件）…"), self.export_reviews)
         self._action(file_menu, self.tr("导入审核记录（合并）…"), self.import_reviews)
@@ -1139,6 +1140,14 @@ class MainWindow(QMainWindow):
         from xxgk_desk.gui.views.export_dialog import ExportDialog
 
         ExportDialog(self.session, self).exec()
+
+    def unit_settings(self) -> None:
+        """File → 审核单位设置: the issuing department's details, kept in this review database."""
+        if self.store is None:
+            return
+        from xxgk_desk.gui.views.unit_settings import UnitSettingsDialog
+
+        UnitSettingsDialog(self.store, self).exec()
 
     def show_overview(self):
         """The province overview (one window, sharing this window's database)."""
