@@ -165,20 +165,17 @@ class Places:
     """Offsets → standard part, section path, page and context."""
 
     def __init__(self, doc: Document, sections: tuple[Section, ...], review: Review, rules: RuleSet) -> None:
-        self.doc, self.sections, self.rules = doc, sections, rules
-        self.spans: list[tuple[int, int, str]] = []
-        for p in review.standard_parts:
-            if p.section is not None and 0 <= p.section < len(sections):
-                s = sections[p.section]
-                self.spans.append((s.start, s.end, p.key))
-        self.first = min((s for s, _, _ in self.spans), default=None)
+        self.doc, self.sections, self.rules, self.review = doc, sections, rules, review
+        self.first = min((s for s, _, _ in review.part_spans), default=None)
 
     def part_at(self, offset: int | None) -> str | None:
+        """The standard part holding ``offset`` (the engine's answer, :meth:`Review.part_at`); before the
+        first part ``_preamble``, elsewhere ``_other``."""
         if offset is None:
             return None
-        inside = [(e - s, key) for s, e, key in self.spans if s <= offset < e]
-        if inside:
-            return min(inside)[1]
+        key = self.review.part_at(offset)
+        if key is not None:
+            return key
         if self.first is not None and offset < self.first:
             return "_preamble"
         return "_other"
