@@ -550,3 +550,20 @@ def test_a_damaged_database_is_refused_and_another_can_be_chosen(settings_dir, q
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(fresh), ""))
     w.switch_database()
     assert w.store is not None and w.store.path == fresh
+
+
+def test_menus_help_and_readme_list_the_same_shortcuts(window, messages):
+    import re
+
+    from xxgk_desk.gui.actions import COMMANDS, all_keys
+
+    in_menus = {seq.toString() for a in window.actions() for seq in a.shortcuts()}
+    assert all_keys() <= in_menus  # every declared key is bound
+    window.show_shortcuts()
+    shown = messages[-1][1]
+    assert all(k in shown for k in all_keys())
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    para = readme[readme.index("Shortcuts:") : readme.index("gui/actions.py")]
+    keys = set(re.findall(r"(?:(?:Ctrl|Shift|Alt)\+)+(?:PgDown|PgUp|F\d+|[A-Z0-9=+\-])|\bF\d+\b", para))
+    assert keys == all_keys(), keys ^ all_keys()
+    assert len({(c.name, c.args) for c in COMMANDS}) == len(COMMANDS)  # each command once

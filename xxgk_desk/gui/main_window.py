@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,6 +33,7 @@ from xxgk_desk.core.pipeline import check
 from xxgk_desk.core.rules import load_rules
 from xxgk_desk.core.session import ReviewSession
 from xxgk_desk.core.store import Change, Store, StoreError
+from xxgk_desk.gui.actions import COMMANDS, MENUS, Command, shortcut_rows
 from xxgk_desk.gui.app_settings import settings
 from xxgk_desk.gui.labels import localized, vocabulary_label
 from xxgk_desk.gui.tasks import Cancelled, TaskRunner
@@ -232,99 +233,35 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, menu, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
+        """Menus and shortcuts from the one table of commands (gui/actions.py)."""
         mb = self.menuBar()
-        file_menu = mb.addMenu(self.tr("文件(&F)"))
-        self._action(file_menu, self.tr("打开…"), self.open_dialog, "Ctrl+O")
-        self._action(file_menu, self.tr("粘贴报告"), self.paste_report, "Ctrl+Shift+V")
-        self._action(file_menu, self.tr("全省概览（批量审核）…"), self.show_overview, "Ctrl+Shift+O")
-        self.recent_menu = file_menu.addMenu(self.tr("最近打开"))
-        self.act_close = self._action(file_menu, self.tr("关闭报告"), self.close_document, "Ctrl+W")
-        file_menu.addSeparator()
-        self.act_export = self._action(file_menu, self.tr("导出审核意见…"), self.export_memo, "Ctrl+E")
-        self._action(file_menu, self.tr("审核单位设置…"), self.unit_settings)
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("导出审核记录（交换文件）…"), self.export_reviews)
-        self._action(file_menu, self.tr("导入审核记录（合并）…"), self.import_reviews)
-        self._action(file_menu, self.tr("切换审核数据库…"), self.switch_database)
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("退出"), self.close, "Ctrl+Q")
-
-        edit_menu = mb.addMenu(self.tr("编辑(&E)"))
-        undo = self.undo_stack.createUndoAction(self, self.tr("撤销"))
-        undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = self.undo_stack.createRedoAction(self, self.tr("重做"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        self.addAction(undo)
-        self.addAction(redo)
-        edit_menu.addSeparator()
-        self._action(edit_menu, self.tr("查找…"), self.find_bar.open_bar, "Ctrl+F")
-        self._action(edit_menu, self.tr("添加批注…"), self.add_note, "Ctrl+M")
-        self._action(edit_menu, self.tr("整篇或某部分的批注…"), self.add_document_note, "Ctrl+Shift+M")
-
-        review_menu = mb.addMenu(self.tr("审核(&R)"))
-        self._action(review_menu, self.tr("下一个问题"), lambda: self.step_finding(1), "F8")
-        self._action(review_menu, self.tr("上一个问题"), lambda: self.step_finding(-1), "Shift+F8")
-        self._action(review_menu, self.tr("下一条批注"), lambda: self.step_note(1), "F9")
-        self._action(review_menu, self.tr("上一条批注"), lambda: self.step_note(-1), "Shift+F9")
-        self._action(
-            review_menu, self.tr("下一份报告（按概览顺序）"), lambda: self.step_report(1), "Ctrl+PgDown"
-        )
-        self._action(
-            review_menu, self.tr("上一份报告（按概览顺序）"), lambda: self.step_report(-1), "Ctrl+PgUp"
-        )
-        review_menu.addSeparator()
-        self._action(review_menu, self.tr("采纳问题为批注"), self.accept_finding, "Ctrl+Shift+A")
-        self._action(review_menu, self.tr("驳回问题…"), self.dismiss_finding, "Ctrl+Shift+D")
-        self._action(review_menu, self.tr("解决批注"), self.resolve_note, "Ctrl+Shift+R")
-        review_menu.addSeparator()
-        self._action(review_menu, self.tr("整改建议…"), self.edit_recommendations)
-        self._action(review_menu, self.tr("合并冲突…"), self.show_conflicts)
-
-        view_menu = mb.addMenu(self.tr("视图(&V)"))
-        self.act_page = self._action(
-            view_menu, self.tr("显示原文页面"), self.toggle_page, "F6", checkable=True
-        )
+        menus = {key: mb.addMenu(QCoreApplication.translate("MainWindow", text)) for key, text in MENUS}
+        self.command_actions: list[tuple[Command, QAction]] = []
+        for cmd in COMMANDS:
+            menu = menus[cmd.menu]
+            if cmd.separator:
+                menu.addSeparator()
+            if cmd.name.startswith("@"):
+                self._menu_place(cmd, menu)
+                continue
+            action = QAction(QCoreApplication.translate("MainWindow", cmd.text), self)
+            action.setShortcuts([QKeySequence(k) for k in cmd.keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setCheckable(cmd.checkable)
+            slot = getattr(self, cmd.name)
+            if cmd.checkable:
+                action.toggled.connect(slot)
+            else:
+                action.triggered.connect(lambda _checked=False, slot=slot, args=cmd.args: slot(*args))
+            menu.addAction(action)
+            self.addAction(action)
+            if cmd.attr:
+                setattr(self, cmd.attr, action)
+            self.command_actions.append((cmd, action))
         self.page_actions = [
-            self._action(view_menu, self.tr("放大页面"), self.page_view.zoom_in, "Ctrl+="),
-            self._action(view_menu, self.tr("缩小页面"), self.page_view.zoom_out, "Ctrl+-"),
-            self._action(view_menu, self.tr("页面适合宽度"), self.page_view.fit_width, "Ctrl+0"),
+            a for c, a in self.command_actions if c.name in ("zoom_page_in", "zoom_page_out", "fit_page")
         ]
-        self.page_actions[0].setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
-        view_menu.addSeparator()
-        self._action(view_menu, self.tr("全屏"), self.toggle_full_screen, "F11")
-        view_menu.addSeparator()
-        for dock in (self.left_dock, self.parts_dock, self.right_dock):
-            view_menu.addAction(dock.toggleViewAction())
-
-        settings_menu = mb.addMenu(self.tr("设置(&S)"))
-        self._action(settings_menu, self.tr("审核人姓名…"), lambda: self.ask_reviewer(force=True))
-        lang_menu = settings_menu.addMenu(self.tr("界面语言"))
-        group = QActionGroup(self)
-        current = str(settings().value("ui/language", "zh_CN"))
-        for code, label in (("zh_CN", "中文"), ("en", "English")):
-            a = QAction(label, self, checkable=True)
-            a.setChecked(current == code)
-            a.triggered.connect(lambda _c=False, code=code: self.set_language(code))
-            group.addAction(a)
-            lang_menu.addAction(a)
-
-        help_menu = mb.addMenu(self.tr("帮助(&H)"))
-        self._action(help_menu, self.tr("快捷键"), self.show_shortcuts)
-        self._action(help_menu, self.tr("关于"), self.show_about)
 
         # review toolbar: state, conclusion
         bar = QToolBar(self.tr("审核状态"))
@@ -350,10 +287,50 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.score_label)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.review_bar = bar
-        view_menu.addAction(bar.toggleViewAction())
+        self._panels_menu.addAction(bar.toggleViewAction())
         self._enable_page_actions()
         self._refresh_recent_menu()
         self._enable_document_actions(False)
+
+    def _menu_place(self, cmd: Command, menu) -> None:
+        """The parts of a menu the window fills itself."""
+        text = QCoreApplication.translate("MainWindow", cmd.text)
+        if cmd.name == "@recent":
+            self.recent_menu = menu.addMenu(text)
+        elif cmd.name in ("@undo", "@redo"):
+            make = (
+                self.undo_stack.createUndoAction if cmd.name == "@undo" else self.undo_stack.createRedoAction
+            )
+            action = make(self, text)
+            action.setShortcuts([QKeySequence(k) for k in cmd.keys])
+            menu.addAction(action)
+            self.addAction(action)
+        elif cmd.name == "@panels":
+            for dock in (self.left_dock, self.parts_dock, self.right_dock):
+                menu.addAction(dock.toggleViewAction())
+            self._panels_menu = menu
+        elif cmd.name == "@language":
+            lang_menu = menu.addMenu(text)
+            group = QActionGroup(self)
+            current = str(settings().value("ui/language", "zh_CN"))
+            for code, label in (("zh_CN", "中文"), ("en", "English")):
+                a = QAction(label, self, checkable=True)
+                a.setChecked(current == code)
+                a.triggered.connect(lambda _c=False, code=code: self.set_language(code))
+                group.addAction(a)
+                lang_menu.addAction(a)
+
+    def open_find(self) -> None:
+        self.find_bar.open_bar()
+
+    def zoom_page_in(self) -> None:
+        self.page_view.zoom_in()
+
+    def zoom_page_out(self) -> None:
+        self.page_view.zoom_out()
+
+    def fit_page(self) -> None:
+        self.page_view.fit_width()
 
     def _enable_document_actions(self, on: bool) -> None:
         for w in (self.act_close, self.act_export, self.state_box, self.conclusion_box, self.act_page):
@@ -1226,15 +1203,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ help
     def show_shortcuts(self) -> None:
-        rows = [
-            ("Ctrl+O", self.tr("打开报告")), ("Ctrl+Shift+V", self.tr("粘贴报告")), ("Ctrl+W", self.tr("关闭报告")),
-            ("Ctrl+E", self.tr("导出审核意见")),
-            ("Ctrl+F", self.tr("查找")), ("Ctrl+M", self.tr("对选中文字添加批注")),
-            ("Ctrl+Shift+M", self.tr("整篇或某部分的批注")), ("F8 / Shift+F8", self.tr("下一个 / 上一个问题")),
-            ("F9 / Shift+F9", self.tr("下一条 / 上一条批注")), ("Ctrl+Shift+A", self.tr("采纳问题")),
-            ("Ctrl+Shift+D", self.tr("驳回问题")), ("Ctrl+Shift+R", self.tr("解决批注")),
-            ("Ctrl+Z / Ctrl+Shift+Z", self.tr("撤销 / 重做")), ("F6", self.tr("原文页面")), ("F11", self.tr("全屏")),
-        ]  # fmt: skip
+        rows = [(keys, QCoreApplication.translate("MainWindow", what)) for keys, what in shortcut_rows()]
         QMessageBox.information(self, self.tr("快捷键"), "\n".join(f"{k}\t{v}" for k, v in rows))
 
     def show_about(self) -> None:
