@@ -76,8 +76,8 @@ class ReviewSession:
         for key, st in stored.items():
             if key.endswith(EVIDENCE) or st.value is None:
                 continue
-            ev = stored.get(key + EVIDENCE)
-            ev = ev.value if ev is not None and isinstance(ev.value, dict) else {}
+            pointed = stored.get(key + EVIDENCE)
+            ev = pointed.value if pointed is not None and isinstance(pointed.value, dict) else {}
             out[key] = EngineField(key, st.value, ev.get("start"), ev.get("end"), ev.get("quote"))
         return out
 

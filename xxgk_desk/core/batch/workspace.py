@@ -400,14 +400,13 @@ class Workspace:
             claims.setdefault(doc_id, []).append(f)
         pins = self._pins()
         base = []
-        for doc_id, claimed in claims.items():
-            ordered = sorted(
-                claimed, key=lambda f: _version_rank(docs[doc_id], f, pins.get(doc_id)), reverse=True
-            )
+        for report_id, claimed in claims.items():
+            doc, pin = docs[report_id], pins.get(report_id)
+            ordered = sorted(claimed, key=lambda f: _version_rank(doc, f, pin), reverse=True)
             current = ordered[0]
-            row = self._doc_row(docs[doc_id], current, facts.get(current["file_sha256"]))
+            row = self._doc_row(doc, current, facts.get(current["file_sha256"]))
             others = tuple(f["path"] for f in ordered[1:])
-            base.append(replace(row, alternatives=others, pinned=pins.get(doc_id) == current["file_sha256"]))
+            base.append(replace(row, alternatives=others, pinned=pin == current["file_sha256"]))
         for doc_id in documents:
             if doc_id in docs and doc_id not in claims:
                 base.append(self._doc_row(docs[doc_id], {}, None))
@@ -482,7 +481,7 @@ class Workspace:
         events = st.events(doc.id)
         last = events[-1].ts if events else doc.updated_at
         corrected = {k: fv.value for k, fv in st.list_fields(doc.id).items() if fv.value is not None}
-        common = {
+        common: dict[str, Any] = {
             "key": doc.id,
             "document_id": doc.id,
             "path": f.get("path") or (doc.versions[-1].path if doc.versions else "") or "",
