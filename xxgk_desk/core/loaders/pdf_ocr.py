@@ -26,8 +26,7 @@ from xxgk_desk.core.loaders import ocr
 from xxgk_desk.core.loaders.ocr import OcrLine
 from xxgk_desk.core.loaders.pdf_chars import CH, IDX, X0
 from xxgk_desk.core.loaders.pdf_lines import NAN4, Line, cluster_lines, make_line
-from xxgk_desk.core.loaders.pdf_tables import THIN, Table, find_tables, split_chars
-from xxgk_desk.core.loaders.pdf_tables import _join as join_edges
+from xxgk_desk.core.loaders.pdf_tables import THIN, Table, find_tables, join_edges, split_chars
 
 #: A recognised line's box is about this many times the font size high.
 BOX_PER_SIZE = 1.5

@@ -170,7 +170,7 @@ def page_rules(page: object, geom: PageGeometry) -> tuple[list[Edge], list[Edge]
     for k in range(pdfium_c.FPDFPage_CountObjects(page)):
         if _get_type(ctypes.c_void_p(_get_object(page, k))) == pdfium_c.FPDF_PAGEOBJ_PATH:
             reader.add(pdfium_c.FPDFPage_GetObject(page, k))
-    return _join(reader.hs), _join(reader.vs)
+    return join_edges(reader.hs), join_edges(reader.vs)
 
 
 def page_images(page: object, geom: PageGeometry) -> tuple[float, int]:
@@ -190,7 +190,7 @@ def page_images(page: object, geom: PageGeometry) -> tuple[float, int]:
     return area, n
 
 
-def _join(edges: list[Edge]) -> list[Edge]:
+def join_edges(edges: list[Edge]) -> list[Edge]:
     """Snap edges to common positions and merge touching pieces of the same rule."""
     if not edges:
         return []

@@ -362,7 +362,7 @@ def _merge_note(
     row = conn.query_one("SELECT * FROM notes WHERE id = ?", [rec["id"]])
     outcome = _outcome(row, rev, history)
     if outcome == "added":
-        conn.db.table("notes").insert({**notes._row(rec), "rev": rev, "history": dumps(history)})
+        conn.db.table("notes").insert({**notes.record_row(rec), "rev": rev, "history": dumps(history)})
         events.append(
             conn,
             tx=tx,
@@ -378,7 +378,7 @@ def _merge_note(
         before = notes.readable(conn, row)
         rec["document_id"] = row["document_id"]
         hist = _union(history, [*_history(row), row["rev"]])
-        conn.db.table("notes").update(rec["id"], {**notes._row(rec), "rev": rev, "history": hist})
+        conn.db.table("notes").update(rec["id"], {**notes.record_row(rec), "rev": rev, "history": hist})
         events.append(
             conn,
             tx=tx,
@@ -398,7 +398,7 @@ def _merge_note(
         else:
             copy = {**rec, "id": copy_id, "conflict_of": rec["id"], "document_id": row["document_id"]}
             crev = chained_rev(notes.content(copy), None)
-            conn.db.table("notes").insert({**notes._row(copy), "rev": crev, "history": "[]"})
+            conn.db.table("notes").insert({**notes.record_row(copy), "rev": crev, "history": "[]"})
             _record_conflict(conn, copy_id, "note", row["document_id"], rec["id"], rec, rev, actor, tx)
             report.conflict_ids.append(copy_id)
     report.bump("note", outcome)

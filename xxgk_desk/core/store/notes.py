@@ -89,7 +89,7 @@ def sel_hash(rec: dict[str, Any]) -> str:
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def _row(rec: dict[str, Any]) -> dict[str, Any]:
+def record_row(rec: dict[str, Any]) -> dict[str, Any]:
     """The columns to write for a record (every write goes through here, so ``sel_hash`` holds)."""
     row = {COLUMN.get(k, k): rec.get(k) for k in RECORD_KEYS}
     row["tags"] = dumps(list(rec.get("tags") or []))
@@ -237,7 +237,7 @@ def create(
             if parent["document_id"] != document_id:
                 raise StoreError("bad_parent", "回复必须和被回复的批注属于同一份报告。")
         rev, history = next_rev(content(rec), None, None)
-        conn.db.table("notes").insert({**_row(rec), "rev": rev, "history": history})
+        conn.db.table("notes").insert({**record_row(rec), "rev": rev, "history": history})
         if rec["start"] is not None:
             a = {"text_sha256": rec["text_sha256"], "pos_start": rec["start"], "pos_end": rec["end"]}
             a |= {"page": rec["page"], "status": "anchored", "method": "position", "score": 1.0}
@@ -317,7 +317,7 @@ def apply(
             rev, history = row["rev"], row["history"]
         else:
             rev, history = next_rev(content(new), row["rev"], row["history"])
-        conn.db.table("notes").update(note_id, {**_row(new), "rev": rev, "history": history})
+        conn.db.table("notes").update(note_id, {**record_row(new), "rev": rev, "history": history})
         if "anchor" in after:
             if after["anchor"].get("status"):
                 put_anchor(conn, note_id, after["anchor"])
