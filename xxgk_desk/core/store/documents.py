@@ -114,20 +114,19 @@ def register_version(
             )
             if diff_before:  # same file, new canonical text (a better extractor)
                 after = {k: meta[k] for k in diff_before}
-                seq = events.append(
-                    conn,
-                    tx=tx,
-                    actor=actor,
-                    op="update",
-                    kind="version",
-                    entity_id=doc.file_sha256,
-                    document_id=doc_id,
-                    before=diff_before,
-                    after=after,
-                    ts=ts,
-                )
                 changes.append(
-                    Change("version", "update", (doc.file_sha256,), doc_id, diff_before, after, seq=seq)
+                    events.change(
+                        conn,
+                        tx=tx,
+                        actor=actor,
+                        op="update",
+                        kind="version",
+                        entity_id=doc.file_sha256,
+                        document_id=doc_id,
+                        before=diff_before,
+                        after=after,
+                        ts=ts,
+                    )
                 )
         else:
             found = find_report(conn, institution, year)
@@ -142,34 +141,36 @@ def register_version(
                     "updated_at": ts,
                 }
                 conn.db.table("documents").insert(row)
-                seq = events.append(
-                    conn,
-                    tx=tx,
-                    actor=actor,
-                    op="create",
-                    kind="document",
-                    entity_id=doc_id,
-                    document_id=doc_id,
-                    after=row,
-                    ts=ts,
+                changes.append(
+                    events.change(
+                        conn,
+                        tx=tx,
+                        actor=actor,
+                        op="create",
+                        kind="document",
+                        entity_id=doc_id,
+                        document_id=doc_id,
+                        after=row,
+                        ts=ts,
+                    )
                 )
-                changes.append(Change("document", "create", (doc_id,), doc_id, None, row, seq=seq))
                 new_doc = True
             vrow = {"file_sha256": doc.file_sha256, "document_id": doc_id, "path": doc.path, **_meta(doc)}
             vrow |= {"added_at": ts, "last_seen_at": ts}
             conn.db.table("versions").insert(vrow)
-            seq = events.append(
-                conn,
-                tx=tx,
-                actor=actor,
-                op="create",
-                kind="version",
-                entity_id=doc.file_sha256,
-                document_id=doc_id,
-                after=vrow,
-                ts=ts,
+            changes.append(
+                events.change(
+                    conn,
+                    tx=tx,
+                    actor=actor,
+                    op="create",
+                    kind="version",
+                    entity_id=doc.file_sha256,
+                    document_id=doc_id,
+                    after=vrow,
+                    ts=ts,
+                )
             )
-            changes.append(Change("version", "create", (doc.file_sha256,), doc_id, None, vrow, seq=seq))
             new_version = True
         if not new_doc:
             filled = _fill_identity(conn, doc_id, institution, year, title, actor, tx, ts)
@@ -213,7 +214,7 @@ def _fill_identity(
         return None
     before = {k: row[k] for k in after}
     conn.db.table("documents").update(doc_id, {**after, "updated_at": ts})
-    seq = events.append(
+    return events.change(
         conn,
         tx=tx,
         actor=actor,
@@ -225,7 +226,6 @@ def _fill_identity(
         after=after,
         ts=ts,
     )
-    return Change("document", "update", (doc_id,), doc_id, before, after, seq=seq)
 
 
 def update_document(conn: Connection, actor: str | None, document_id: str, **fields: Any) -> Change:
@@ -241,7 +241,7 @@ def update_document(conn: Connection, actor: str | None, document_id: str, **fie
             raise StoreError("exists", f"审核数据库中已有 {inst} {yr} 年度的报告，不能重复。")
         ts = now()
         conn.db.table("documents").update(document_id, {**fields, "updated_at": ts})
-        seq = events.append(
+        change = events.change(
             conn,
             tx=events.new_tx(),
             actor=actor,
@@ -250,7 +250,7 @@ def update_document(conn: Connection, actor: str | None, document_id: str, **fie
             entity_id=document_id,
             document_id=document_id,
             before=before,
-            after=fields,
+            after=dict(fields),
             ts=ts,
         )
-    return Change("document", "update", (document_id,), document_id, before, dict(fields), seq=seq)
+    return change

@@ -13,7 +13,7 @@ import uuid
 from typing import Any
 
 from .db import Connection
-from .model import Event, dumps, now
+from .model import Change, Event, dumps, now
 
 
 def new_tx() -> str:
@@ -52,6 +52,35 @@ def append(
         ),
     )
     return int(cur.lastrowid or 0)
+
+
+def change(
+    conn: Connection,
+    *,
+    tx: str,
+    actor: str | None,
+    op: str,
+    kind: str,
+    entity_id: str,
+    document_id: str | None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    ts: str | None = None,
+) -> Change:
+    """Log one change of one entity and say what changed: the event and the :class:`Change` agree by construction."""
+    seq = append(
+        conn,
+        tx=tx,
+        actor=actor,
+        op=op,
+        kind=kind,
+        entity_id=entity_id,
+        document_id=document_id,
+        before=before,
+        after=after,
+        ts=ts,
+    )
+    return Change(kind, op, (entity_id,), document_id, before, after, seq=seq)
 
 
 def _event(row: dict[str, Any]) -> Event:

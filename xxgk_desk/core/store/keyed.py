@@ -88,7 +88,7 @@ def put(
             content(spec, new), row["rev"] if row else None, row["history"] if row else None
         )
         write_row(conn, spec, new, rev, history)
-        seq = events.append(
+        change = events.change(
             conn,
             tx=events.new_tx(),
             actor=actor,
@@ -100,7 +100,7 @@ def put(
             after=new,
             ts=new["updated_at"],
         )
-    return Change(spec.kind, op, (spec.entity(key),), key["document_id"], before, new, seq=seq)
+    return change
 
 
 def all_for(conn: Connection, spec: Spec, document_id: str) -> list[dict[str, Any]]:

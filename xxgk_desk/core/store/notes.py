@@ -242,7 +242,7 @@ def create(
             a = {"text_sha256": rec["text_sha256"], "pos_start": rec["start"], "pos_end": rec["end"]}
             a |= {"page": rec["page"], "status": "anchored", "method": "position", "score": 1.0}
             put_anchor(conn, rec["id"], a | {"sel_hash": sel_hash(rec), "anchored_at": ts})
-        seq = events.append(
+        change = events.change(
             conn,
             tx=events.new_tx(),
             actor=actor,
@@ -253,7 +253,7 @@ def create(
             after=rec,
             ts=ts,
         )
-    return Change("note", "create", (rec["id"],), document_id, None, rec, seq=seq)
+    return change
 
 
 def reply(conn: Connection, actor: str | None, parent_id: str, body: str) -> Change:
@@ -326,7 +326,7 @@ def apply(
                     "DELETE FROM anchors WHERE note_id = ? AND text_sha256 = ?",
                     [note_id, after["anchor"]["text_sha256"]],
                 )
-        seq = events.append(
+        change = events.change(
             conn,
             tx=tx or events.new_tx(),
             actor=actor,
@@ -338,7 +338,7 @@ def apply(
             after=after,
             ts=ts,
         )
-    return Change("note", op, (note_id,), rec["document_id"], before, after, seq=seq)
+    return change
 
 
 def update(conn: Connection, actor: str | None, note_id: str, **fields: Any) -> Change:
