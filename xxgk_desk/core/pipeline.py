@@ -13,7 +13,7 @@ from typing import Any
 
 from xxgk_desk.core.document import Document
 from xxgk_desk.core.errors import ReadError, one_line
-from xxgk_desk.core.loaders import Progress, load
+from xxgk_desk.core.loaders import SUPPORTED, Progress, load
 from xxgk_desk.core.outline import Section, detect_outline
 
 
@@ -35,10 +35,8 @@ class Analysis:
 
 
 def kind_from_path(path: str) -> str | None:
-    ext = Path(path).suffix.lower()
-    return {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".wps": "doc", ".txt": "txt", ".text": "txt"}.get(
-        ext
-    )
+    """The loader kind a path's extension names, or None for a file no loader reads."""
+    return SUPPORTED.get(Path(path).suffix.lower())
 
 
 def read(path: str | os.PathLike, *, ocr: str = "never", progress: Progress | None = None) -> Analysis:

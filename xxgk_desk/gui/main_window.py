@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from xxgk_desk.core.check_process import CheckProcess, ChildUnavailable
 from xxgk_desk.core.document import OCR_DOUBT
 from xxgk_desk.core.errors import one_line
+from xxgk_desk.core.loaders import file_patterns
 from xxgk_desk.core.outline import section_at
 from xxgk_desk.core.pipeline import check
 from xxgk_desk.core.rules import load_rules
@@ -486,9 +487,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ opening
     def open_dialog(self) -> None:
         start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else str(Path.home())
-        file_filter = (
-            self.tr("报告文件") + " (*.pdf *.docx *.doc *.wps *.txt);;" + self.tr("所有文件") + " (*)"
-        )
+        file_filter = self.tr("报告文件") + f" ({file_patterns()});;" + self.tr("所有文件") + " (*)"
         path, _ = QFileDialog.getOpenFileName(self, self.tr("打开报告"), start, file_filter)
         if path:
             self.open_file(path)

@@ -29,6 +29,13 @@ Progress = Callable[[int, int, str], None]
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".wps": "doc", ".txt": "txt", ".text": "txt",
              ".html": "html", ".htm": "html", ".mhtml": "mhtml", ".mht": "mhtml"}  # fmt: skip
+
+
+def file_patterns() -> str:
+    """The supported extensions as a file dialog's name filter (``*.pdf *.docx …``)."""
+    return " ".join("*" + ext for ext in SUPPORTED)
+
+
 #: What each loader kind's content may sniff as (a page fragment without <html> sniffs as text).
 #: The first is what the kind should be; a .txt that holds a web page is read as one.
 _EXPECTED = {"pdf": ("pdf",), "docx": ("zip",), "doc": ("ole",), "txt": ("text", "html", "mhtml"),

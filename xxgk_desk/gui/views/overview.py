@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from xxgk_desk.core.batch import CoverageMatrix, RowFilter, Workspace, neighbour, rule_counts
 from xxgk_desk.core.batch.compare import diff
+from xxgk_desk.core.loaders import file_patterns
 from xxgk_desk.core.rules import RuleSet, load_rules
 from xxgk_desk.core.store import Store
 from xxgk_desk.gui import export_folder
@@ -288,7 +289,7 @@ class OverviewWindow(QMainWindow):
 
     def add_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择报告"), "", self.tr("报告文件") + " (*.pdf *.docx *.doc *.wps *.txt)"
+            self, self.tr("选择报告"), "", self.tr("报告文件") + f" ({file_patterns()})"
         )
         if files:
             self.add_paths(files)
