@@ -51,32 +51,32 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="538"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="539"/>
         <source>工作区中没有同一学校不同年度的两份报告。</source>
         <translation>The workspace has no two reports of the same university from different years.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="546"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="547"/>
         <source>正在比较……</source>
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="561"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="562"/>
         <source>无法比较这两份报告（文件未读取）。</source>
         <translation>Cannot compare these two reports (files not read).</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="565"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="566"/>
         <source>&#x3000;⚠ 与上年几乎相同</source>
         <translation>  ⚠ almost identical to last year</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="574"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="575"/>
         <source>问题 %1 条。数据与上年完全相同：%2</source>
         <translation>%1 findings. Figures identical to last year: %2</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="576"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="577"/>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -122,17 +122,17 @@
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="76"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="77"/>
         <source>缺失合计</source>
         <translation>Total missing</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="88"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="89"/>
         <source>缺 %1 份，部分 %2 份，有 %3 份</source>
         <translation>Missing in %1, partial in %2, present in %3 reports</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="104"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="105"/>
         <source>未读取</source>
         <translation>Not read</translation>
     </message>
@@ -140,137 +140,144 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="34"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="39"/>
         <source>导出审核意见</source>
         <translation>Export review memo</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="37"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="42"/>
         <source>审核意见（发给学校的公文）</source>
         <translation>Review letter (official letter to the university)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="38"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="43"/>
         <source>审核记录（内部工作底稿）</source>
         <translation>Review record (internal worksheet)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="40"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="45"/>
         <source>列出尚未处理的自动检查结果（附件中标为“系统预审”）</source>
         <translation>List open automatic findings (marked “pre-review” in the annex)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="41"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="46"/>
         <source>附问题清单</source>
         <translation>Annex: list of problems</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="45"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="50"/>
         <source>审核单位设置…</source>
         <translation>Reviewing office settings…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="49"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="54"/>
         <source>只含未解决的批注</source>
         <translation>Unresolved notes only</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="50"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="55"/>
         <source>引文带上下文</source>
         <translation>Quotes with context</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="51"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="56"/>
         <source>包括已驳回的自动检查结果</source>
         <translation>Add dismissed findings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="52"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="57"/>
         <source>包括尚未处理的自动检查结果</source>
         <translation>Add open findings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="54"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="59"/>
         <source>附清单覆盖情况表</source>
         <translation>Add checklist table</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="69"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="74"/>
         <source>纯文本 (.txt)</source>
         <translation>Plain text (.txt)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="71"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="80"/>
         <source>导出审核意见…</source>
         <translation>Export review memo…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="74"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="83"/>
         <source>批注表 XLSX…</source>
         <translation>Notes table XLSX…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="75"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="84"/>
         <source>批注表 CSV…</source>
         <translation>Notes table CSV…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="76"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="85"/>
         <source>W3C 批注 JSON…</source>
         <translation>W3C annotations JSON…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="80"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="89"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="83"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="92"/>
         <source>导出：</source>
         <translation>Export:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="107"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="116"/>
         <source>格式：</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="117"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="76"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="211"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="218"/>
         <source>预览（导出的内容）：</source>
         <translation>Preview (what will be exported):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="174"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="187"/>
         <source>尚未设置发文机关：请点“审核单位设置…”填写，落款处暂写“（发文机关）”。</source>
         <translation>No issuing office set: click “Reviewing office settings…”; the signature reads “(issuing office)” for now.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="194"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="198"/>
+        <source>预览（正在生成……）：</source>
+        <translation>Preview (being built…):</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="239"/>
         <source>保存审核意见</source>
         <translation>Save review memo</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="203"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="248"/>
         <source>保存审核记录</source>
         <translation>Save review record</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="219"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="264"/>
         <source>保存批注表</source>
         <translation>Save notes table</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="231"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="281"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="231"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="281"/>
         <source>已保存到：%1</source>
         <translation>Saved to: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="235"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="286"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -408,73 +415,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="97"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="98"/>
         <source>无法打开审核数据库</source>
         <translation>Cannot open the review database</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="98"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="99"/>
         <source>选择或新建其他审核数据库…</source>
         <translation>Choose or create another review database…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="109"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="110"/>
         <source>选择或新建审核数据库</source>
         <translation>Choose or create a review database</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="111"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="112"/>
         <source>审核数据库</source>
         <translation>Review database</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="129"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="130"/>
         <source>审核数据库：%1</source>
         <translation>Review database: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="132"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="796"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="133"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="795"/>
         <source>高校信息公开年报审核</source>
         <translation>University Disclosure Report Review</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="155"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="156"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="158"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="159"/>
         <source>标准部分</source>
         <translation>Standard parts</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="167"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="168"/>
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="168"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="169"/>
         <source>字段</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="169"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="170"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="170"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="171"/>
         <source>清单</source>
         <translation>Checklist (清单)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="172"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="173"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="191"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="192"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -615,7 +622,7 @@
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="117"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1038"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1037"/>
         <source>解决批注</source>
         <translation>Resolve note</translation>
     </message>
@@ -712,43 +719,43 @@
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="135"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1207"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1206"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="136"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1215"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1214"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="267"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="268"/>
         <source>审核状态</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="271"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="272"/>
         <source> 审核状态：</source>
         <translation> Review state: </translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="277"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="278"/>
         <source>  结论：</source>
         <translation>  Conclusion: </translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="279"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="280"/>
         <source>（未定）</source>
         <translation>(undecided)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="466"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="467"/>
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="483"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="484"/>
         <source>界面语言将在重新启动后生效。</source>
         <translation>The interface language will change after a restart.</translation>
     </message>
@@ -758,234 +765,234 @@
         <translation>Report files</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="111"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="112"/>
         <location filename="../../xxgk_desk/gui/main_window.py" line="490"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="46"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="492"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="491"/>
         <source>打开报告</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="521"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="520"/>
         <source>审核数据库不可用，无法打开报告。</source>
         <translation>The review database is unavailable; cannot open the report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="526"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="525"/>
         <source>正在读取 %1 …</source>
         <translation>Reading %1 …</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="615"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="729"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="968"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="970"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1191"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="614"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="728"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="967"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="969"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1190"/>
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="662"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="661"/>
         <source>已取消读取。</source>
         <translation>Reading cancelled.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="666"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="665"/>
         <source>读取失败：%1</source>
         <translation>Reading failed: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="671"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="670"/>
         <source>无法打开报告</source>
         <translation>Cannot open report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="756"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="755"/>
         <source>   完整性得分：%1</source>
         <translation>   Completeness score: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="805"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="804"/>
         <source>未打开报告</source>
         <translation>No report open</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="467"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="468"/>
         <source>请输入您的姓名（记录在这个审核数据库的每条批注上）：
 %1</source>
         <translation>Please enter your name (recorded on every note in this review database):
 %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="514"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="513"/>
         <source>无法保存粘贴的报告：%1</source>
         <translation>Could not save the pasted report: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="626"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="625"/>
         <source>这份报告套用了政府信息公开工作年度报告的格式，不是高校年度报告的格式。高校应按《高等学校信息公开办法》和教育部通知编写：按学年统计，设评议部分，附清单事项公开情况表。按高校规则检查的结果请对照原文判断。</source>
         <translation>This report follows the format of a government information-disclosure annual report, not that of a university&apos;s annual report. Universities should write it under the Measures for Information Disclosure of Higher Education Institutions and the Ministry of Education&apos;s notice: counted by academic year, with an evaluation part and the table of the disclosure list items. Judge the results of the university rules against the original text.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="639"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="638"/>
         <source>审核数据库中有 %1 条记录无法读取，已跳过（其余内容不受影响）：</source>
         <translation>%1 records in the review database could not be read and were skipped (the rest is unaffected):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="650"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="649"/>
         <source>%1 条批注在这个版本中未能定位（原文已改动），已列入批注列表并标为“未定位”。</source>
         <translation>%1 notes could not be placed in this version (the text has changed); they are listed in the notes panel as “orphaned”.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="652"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="651"/>
         <source>查看这些批注</source>
         <translation>Show these notes</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="811"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="810"/>
         <source>共 %1 页</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="813"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="812"/>
         <source>文件未记录分页</source>
         <translation>file records no pages</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="816"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="815"/>
         <source>%1 · %2 · %3 · %4</source>
         <translation>%1 · %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="825"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="824"/>
         <source>待处理批注 %1 · 未确认问题 %2</source>
         <translation>Open notes %1 · Undecided findings %2</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="846"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="845"/>
         <source>报告中没有找到“%1”部分。</source>
         <translation>Part “%1” was not found in the report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="863"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="862"/>
         <source>报告中没有找到该字段的依据。</source>
         <translation>No source for this field was found in the report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="941"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="940"/>
         <source>%1 处</source>
         <translation>%1 hits</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="988"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1005"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="987"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1004"/>
         <source>添加批注</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="997"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="996"/>
         <source>整篇或某部分的批注</source>
         <translation>Note on whole report or part</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1013"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1019"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1012"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1018"/>
         <source>修改批注</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1025"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1029"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1024"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1028"/>
         <source>回复批注</source>
         <translation>Reply to note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1025"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1024"/>
         <source>回复内容：</source>
         <translation>Reply:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1038"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1037"/>
         <source>重新打开批注</source>
         <translation>Reopen note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1047"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1046"/>
         <source>请先在正文中选中这条批注应当对应的文字。</source>
         <translation>First select the text in the report that this note belongs to.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1051"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1050"/>
         <source>重新定位批注</source>
         <translation>Re-anchor note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1059"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1058"/>
         <source>删除批注</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1066"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1065"/>
         <source>修改字段</source>
         <translation>Edit field</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1073"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1072"/>
         <source>该问题已处理；可先“撤销处理”。</source>
         <translation>This finding has already been decided; use “Undo decision” first.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1077"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1076"/>
         <source>采纳问题</source>
         <translation>Accept finding</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1084"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1088"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1083"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1087"/>
         <source>驳回问题</source>
         <translation>Dismiss finding</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1084"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1083"/>
         <source>驳回理由（必填）：</source>
         <translation>Reason for dismissal (required):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1097"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1096"/>
         <source>撤销处理</source>
         <translation>Undo decision</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1104"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1103"/>
         <source>修改审核状态</source>
         <translation>Change review state</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1110"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1109"/>
         <source>整改建议</source>
         <translation>Recommendations</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1110"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1109"/>
         <source>写入审核意见的整改建议：</source>
         <translation>Recommendations for the review memo:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1150"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1149"/>
         <source>请先在“全省概览”中添加报告。</source>
         <translation>Add reports in the “Province overview” first.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1157"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1156"/>
         <source>已经是最后一份了。</source>
         <translation>This is already the last report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1157"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1156"/>
         <source>已经是第一份了。</source>
         <translation>This is already the first report.</translation>
     </message>
@@ -1000,7 +1007,7 @@
         <translation>Add note to selected text</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1216"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1215"/>
         <source>高校信息公开年报审核 %1
 离线运行，不联网。
 审核数据：%2</source>
@@ -1343,211 +1350,211 @@ Review data: %2</translation>
 <context>
     <name>OverviewWindow</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="122"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="123"/>
         <source>全省概览 — 批量审核</source>
         <translation>Province overview — batch review</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="153"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="154"/>
         <source>绿色：有&#x3000;黄色：部分（合并或部分清单事项）&#x3000;红色：缺。首行为“缺/部分”的报告份数。</source>
         <translation>Green: present   Yellow: partial (merged, or some checklist items)   Red: missing. The first row counts reports “missing/partial”.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="164"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="165"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="165"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="166"/>
         <source>覆盖情况</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="166"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="167"/>
         <source>年度对比</source>
         <translation>Year over year</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="174"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="175"/>
         <source>工作区</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="177"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="178"/>
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="178"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="179"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="179"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="180"/>
         <source>导出汇总…</source>
         <translation>Export summary…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="180"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="181"/>
         <source>导出通报…</source>
         <translation>Export circular (通报)…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="181"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="182"/>
         <source>导出全部审核意见…</source>
         <translation>Export all review letters…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="182"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="183"/>
         <source>合并审核记录…</source>
         <translation>Merge review records…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="190"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="191"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="204"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="205"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="209"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="210"/>
         <source>缺少任一部分</source>
         <translation>Missing any part</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="211"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="212"/>
         <source>缺：</source>
         <translation>Missing: </translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="213"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="214"/>
         <source>按学校、文件名筛选…</source>
         <translation>Filter by university or file name…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="217"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="218"/>
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="224"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="225"/>
         <source>全部问题</source>
         <translation>All findings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="263"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="264"/>
         <source>共 %1 份报告，显示 %2 份；已完成 %3 份；无法读取 %4 份</source>
         <translation>%1 reports, %2 shown; %3 done; %4 unreadable</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="279"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="280"/>
         <source>（缺 %1 份）</source>
         <translation> (missing in %1)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="281"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="282"/>
         <source>最常缺少：</source>
         <translation>Most often missing: </translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="281"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="282"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="285"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="286"/>
         <source>选择报告所在文件夹</source>
         <translation>Choose the folder with the reports</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="291"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="292"/>
         <source>选择报告</source>
         <translation>Choose reports</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="291"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="292"/>
         <source>报告文件</source>
         <translation>Report files</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="324"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="325"/>
         <source>添加报告失败</source>
         <translation>Adding reports failed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="332"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="333"/>
         <source>导出汇总</source>
         <translation>Export summary</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="341"/>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="375"/>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="413"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="342"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="376"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="414"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="343"/>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="377"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="344"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="378"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="359"/>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="365"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="360"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="366"/>
         <source>导出通报</source>
         <translation>Export circular</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="359"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="360"/>
         <source>通报的省份：</source>
         <translation>Province of the circular:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="389"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="390"/>
         <source>选择保存审核意见的文件夹</source>
         <translation>Choose the folder for the review letters</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="416"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="417"/>
         <source>选择审核记录文件</source>
         <translation>Choose review record files</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="424"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="425"/>
         <source>合并失败</source>
         <translation>Merge failed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="432"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="433"/>
         <source>合并完成</source>
         <translation>Merge complete</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="433"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="434"/>
         <source>已合并 %1 个文件；冲突 %2 项（在审核窗口“审核 → 合并冲突”中处理）。</source>
         <translation>Merged %1 files; %2 conflicts (resolve them in the review window under “Review → Merge conflicts”).</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="451"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="452"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="453"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="454"/>
         <source>改用本报告的另一个文件</source>
         <translation>Use another file of this report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="458"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="459"/>
         <source>恢复自动选择（PDF 优先，其次最新）</source>
         <translation>Back to the automatic choice (PDF first, then the newest)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="467"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="468"/>
         <source>无法切换文件</source>
         <translation>Cannot switch the file</translation>
     </message>

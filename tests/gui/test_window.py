@@ -70,6 +70,9 @@ class FakeNoteDialog:
     def exec(self):
         return 1
 
+    def deleteLater(self):  # run_modal deletes the dialog after it closed
+        pass
+
     def values(self):
         out = {"body": self.body, "category": "data_error", "severity": "error"}
         if self.kw.get("parts") is not None:
@@ -567,3 +570,45 @@ def test_menus_help_and_readme_list_the_same_shortcuts(window, messages):
     keys = set(re.findall(r"(?:(?:Ctrl|Shift|Alt)\+)+(?:PgDown|PgUp|F\d+|[A-Z0-9=+\-])|\bF\d+\b", para))
     assert keys == all_keys(), keys ^ all_keys()
     assert len({(c.name, c.args) for c in COMMANDS}) == len(COMMANDS)  # each command once
+
+
+def test_export_preview_is_built_in_the_background_and_the_dialog_is_deleted_after(
+    window, qtbot, monkeypatch
+):
+    """The preview is collected off the UI thread (a stale result never overwrites a newer one), and
+    a closed dialog is deleted: opening it a hundred times leaves no dialog behind."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+    from PySide6.QtWidgets import QDialog
+
+    from xxgk_desk.gui.views import export_dialog
+
+    open_sample(window)
+    window.runner.synchronous = False
+    seen_threads = []
+    real = export_dialog.export.render_letter_markdown
+
+    def spy(letter):
+        import threading
+
+        seen_threads.append(threading.current_thread() is threading.main_thread())
+        return real(letter)
+
+    monkeypatch.setattr(export_dialog.export, "render_letter_markdown", spy)
+    dialog = export_dialog.ExportDialog(window.session, window)
+    dialog.include_annex.setChecked(False)  # a second request while the first may still run
+    qtbot.waitUntil(lambda: "审核意见" in dialog.preview.toPlainText(), timeout=20000)
+    window.runner.wait()
+    qtbot.wait(50)
+    assert seen_threads and not any(seen_threads), "the preview was rendered on the UI thread"
+    assert dialog.preview_label.text() == "预览（导出的内容）："
+    dialog.reject()
+    dialog.deleteLater()
+    for _ in range(3):
+        QTimer.singleShot(0, lambda: None)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    window.runner.synchronous = True
+    for _ in range(100):
+        QTimer.singleShot(0, lambda: [d.reject() for d in window.findChildren(QDialog) if d.isVisible()])
+        window.export_memo()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(export_dialog.ExportDialog) == []

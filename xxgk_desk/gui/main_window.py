@@ -40,7 +40,7 @@ from xxgk_desk.gui.labels import localized, vocabulary_label
 from xxgk_desk.gui.tasks import Cancelled, TaskRunner
 from xxgk_desk.gui.undo import StoreCommand, take_errors
 from xxgk_desk.gui.views.banner import BannerArea
-from xxgk_desk.gui.views.dialogs import NoteDialog, ask_multiline, ask_text
+from xxgk_desk.gui.views.dialogs import NoteDialog, ask_multiline, ask_text, run_modal
 from xxgk_desk.gui.views.page_view import PageView
 from xxgk_desk.gui.views.panels import (
     ChecklistPanel,
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("无法打开审核数据库"), message, parent=self)
         other = box.addButton(self.tr("选择或新建其他审核数据库…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Close)
-        box.exec()
+        run_modal(box)
         if box.clickedButton() is other:
             self.switch_database()
 
@@ -980,7 +980,7 @@ class MainWindow(QMainWindow):
             return
         start, end = span
         dlg = NoteDialog(self.rules, self, quote=self.session.doc.text[start:end])
-        if dlg.exec() and dlg.values()["body"]:
+        if run_modal(dlg) and dlg.values()["body"]:
             v = dlg.values()
             change = self._guard(self.session.add_note, start, end, v["body"], v["category"], v["severity"])
             if change:
@@ -995,7 +995,7 @@ class MainWindow(QMainWindow):
         dlg = NoteDialog(
             self.rules, self, title=self.tr("整篇或某部分的批注"), parts=parts, category="missing"
         )
-        if dlg.exec() and dlg.values()["body"]:
+        if run_modal(dlg) and dlg.values()["body"]:
             v = dlg.values()
             change = self._guard(
                 self.session.add_note, None, None, v["body"], v["category"], v["severity"], part=v.get("part")
@@ -1011,7 +1011,7 @@ class MainWindow(QMainWindow):
             self.rules, self, quote=note.quote, body=note.body, category=note.category, severity=note.severity,
             title=self.tr("修改批注"),
         )  # fmt: skip
-        if dlg.exec():
+        if run_modal(dlg):
             v = dlg.values()
             change = self._guard(self.session.update_note, note.id, **v)
             if change:
@@ -1115,7 +1115,7 @@ class MainWindow(QMainWindow):
             return
         from xxgk_desk.gui.views.export_dialog import ExportDialog
 
-        ExportDialog(self.session, self).exec()
+        run_modal(ExportDialog(self.session, self))
 
     def unit_settings(self) -> None:
         """File → 审核单位设置: the issuing department's details, kept in this review database."""
@@ -1123,7 +1123,7 @@ class MainWindow(QMainWindow):
             return
         from xxgk_desk.gui.views.unit_settings import UnitSettingsDialog
 
-        UnitSettingsDialog(self.store, self).exec()
+        run_modal(UnitSettingsDialog(self.store, self))
 
     def show_overview(self):
         """The province overview (one window, sharing this window's database)."""
@@ -1196,7 +1196,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         dialog = ConflictsDialog(self.store, self)
-        dialog.exec()
+        run_modal(dialog)
         if dialog.changed:
             self.refresh_all()
 

@@ -96,3 +96,16 @@ def ask_multiline(parent: QWidget, title: str, label: str, text: str = "") -> st
     value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
     value = value.strip()
     return value if ok and value else None
+
+
+def run_modal(dialog: QDialog) -> int:
+    """Show ``dialog`` modally and delete it afterwards.
+
+    A dialog parented to the window otherwise lives (with its widgets) as long as the window:
+    one more for every time it was opened. Its values can still be read after this returns;
+    the deletion happens when the event loop next runs.
+    """
+    try:
+        return dialog.exec()
+    finally:
+        dialog.deleteLater()

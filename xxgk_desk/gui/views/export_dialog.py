@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,8 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from xxgk_desk.core import export
+from xxgk_desk.core.errors import Cancelled, one_line
 from xxgk_desk.core.session import ReviewSession
 from xxgk_desk.gui import export_folder
+from xxgk_desk.gui.tasks import Task
+from xxgk_desk.gui.views.dialogs import run_modal
 
 LETTER, RECORD = "letter", "record"
 
@@ -68,6 +73,10 @@ class ExportDialog(QDialog):
         self.format.addItem("Markdown (.md)", "md")
         self.format.addItem(self.tr("纯文本 (.txt)"), "txt")
         self.preview = QTextBrowser()
+        self.preview_label = QLabel(self.tr("预览（导出的内容）："))
+        self._preview_task: Task | None = None
+        self._preview_generation = 0
+        self._closed = False
         save = QPushButton(self.tr("导出审核意见…"))
         save.setDefault(True)
         save.clicked.connect(self.save_memo)
@@ -114,7 +123,7 @@ class ExportDialog(QDialog):
         layout.addLayout(kind_row)
         layout.addWidget(self.unit_note)
         layout.addLayout(options)
-        layout.addWidget(QLabel(self.tr("预览（导出的内容）：")))
+        layout.addWidget(self.preview_label)
         layout.addWidget(self.preview, 1)
         layout.addLayout(buttons)
         self._kind_changed()
@@ -134,38 +143,42 @@ class ExportDialog(QDialog):
     def edit_unit_settings(self) -> None:
         from xxgk_desk.gui.views.unit_settings import UnitSettingsDialog
 
-        if UnitSettingsDialog(self.session.store, self).exec():
+        if run_modal(UnitSettingsDialog(self.session.store, self)):
             self.update_preview()
 
-    def letter(self):
+    def letter_builder(self) -> Callable[[], Any]:
+        """Collecting the letter with the options as they are now (read here, on the UI thread);
+        the returned callable does the work and may run in the background."""
         s = self.session
-        return export.collect_letter(
-            s.doc,
-            s.sections,
-            s.review,
-            s.store,
-            settings=export.letter_settings.read(s.store),
-            include_automatic=self.include_automatic.isChecked(),
-            include_annex=self.include_annex.isChecked(),
-            rules=s.rules,
+        doc, sections, review, store, rules = s.doc, s.sections, s.review, s.store, s.rules
+        automatic, annex = self.include_automatic.isChecked(), self.include_annex.isChecked()
+        return lambda: export.collect_letter(
+            doc,
+            sections,
+            review,
+            store,
+            settings=export.letter_settings.read(store),
+            include_automatic=automatic,
+            include_annex=annex,
+            rules=rules,
         )
 
-    def memo(self):
+    def memo_builder(self) -> Callable[[], Any]:
+        """Collecting the review record with the options as they are now (see :meth:`letter_builder`)."""
         s = self.session
-        return export.collect_memo(
-            s.doc,
-            s.sections,
-            s.review,
-            s.store,
-            only_open=self.only_open.isChecked(),
-            with_context=self.with_context.isChecked(),
-            include_dismissed=self.include_dismissed.isChecked(),
-            include_undecided=self.include_undecided.isChecked(),
-            include_checklist=self.include_checklist.isChecked(),
-            reviewer=s.store.reviewer,
-        )
+        doc, sections, review, store = s.doc, s.sections, s.review, s.store
+        options = {
+            "only_open": self.only_open.isChecked(),
+            "with_context": self.with_context.isChecked(),
+            "include_dismissed": self.include_dismissed.isChecked(),
+            "include_undecided": self.include_undecided.isChecked(),
+            "include_checklist": self.include_checklist.isChecked(),
+            "reviewer": store.reviewer,
+        }
+        return lambda: export.collect_memo(doc, sections, review, store, **options)
 
     def update_preview(self) -> None:
+        """Rebuild the preview in the background; a newer request makes an older result stale."""
         if self.letter_chosen:
             issuer = export.letter_settings.read(self.session.store).issuer
             self.unit_note.setText(
@@ -174,10 +187,42 @@ class ExportDialog(QDialog):
                 else self.tr("尚未设置发文机关：请点“审核单位设置…”填写，落款处暂写“（发文机关）”。")
             )
             self.unit_note.setVisible(not issuer)
-            self.preview.setMarkdown(export.render_letter_markdown(self.letter()))
+            build, render = self.letter_builder(), export.render_letter_markdown
         else:
             self.unit_note.setVisible(False)
-            self.preview.setMarkdown(export.render_markdown(self.memo()))
+            build, render = self.memo_builder(), export.render_markdown
+        if self._preview_task is not None:
+            self._preview_task.cancel()
+        self._preview_generation += 1
+        generation = self._preview_generation
+        self.preview_label.setText(self.tr("预览（正在生成……）："))
+        self._preview_task = self.window_.runner.run(
+            lambda _progress: render(build()),
+            on_done=lambda text: self._show_preview(generation, text),
+            on_error=lambda error, trace: self._preview_failed(generation, error),
+            label="preview",
+        )
+
+    def _show_preview(self, generation: int, markdown: str) -> None:
+        if self._closed or generation != self._preview_generation:
+            return  # the dialog is gone, or the options changed again meanwhile
+        self._preview_task = None
+        self.preview.setMarkdown(markdown)
+        self.preview_label.setText(self.tr("预览（导出的内容）："))
+
+    def _preview_failed(self, generation: int, error: BaseException) -> None:
+        if self._closed or generation != self._preview_generation or isinstance(error, Cancelled):
+            return
+        self._preview_task = None
+        self.preview.setPlainText(getattr(error, "message", None) or one_line(str(error)))
+        self.preview_label.setText(self.tr("预览（导出的内容）："))
+
+    def done(self, result: int) -> None:
+        """Closing: a preview still being built is cancelled; a save under way still reports to the window."""
+        self._closed = True
+        if self._preview_task is not None:
+            self._preview_task.cancel()
+        super().done(result)
 
     def _ask_path(self, suffix: str, label: str, kind: str = "审核意见") -> str | None:
         inst = self.session.review.fields["institution"].value or Path(self.session.doc.path).stem
@@ -194,19 +239,19 @@ class ExportDialog(QDialog):
             path = self._ask_path(fmt, self.tr("保存审核意见"))
             if not path:
                 return
-            letter = self.letter()
+            build_letter = self.letter_builder()
 
             def work(_progress):
-                return export.write_letter(letter, path, fmt)
+                return export.write_letter(build_letter(), path, fmt)
 
         else:
             path = self._ask_path(fmt, self.tr("保存审核记录"), "审核记录")
             if not path:
                 return
-            memo = self.memo()
+            build_memo = self.memo_builder()
 
             def work(_progress):
-                return export.write_memo(memo, path, fmt)
+                return export.write_memo(build_memo(), path, fmt)
 
         self.window_.runner.run(
             work,
@@ -227,9 +272,15 @@ class ExportDialog(QDialog):
             label="notes",
         )
 
+    def _report_parent(self):
+        """Where a save's outcome is shown: this dialog, or the window once the dialog was closed."""
+        return self.window_ if self._closed else self
+
     def _saved(self, path) -> None:
-        QMessageBox.information(self, self.tr("已导出"), self.tr("已保存到：%1").replace("%1", str(path)))
+        QMessageBox.information(
+            self._report_parent(), self.tr("已导出"), self.tr("已保存到：%1").replace("%1", str(path))
+        )
 
     def _failed(self, error: BaseException, _trace: str) -> None:
-        message = getattr(error, "message", None) or str(error)
-        QMessageBox.warning(self, self.tr("导出失败"), message)
+        message = getattr(error, "message", None) or one_line(str(error))
+        QMessageBox.warning(self._report_parent(), self.tr("导出失败"), message)
