@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from xxgk_desk.core.store import Store, StoreError, default_db_path
+from xxgk_desk.core.store import NoteDraft, Store, StoreError, default_db_path
 from xxgk_desk.core.store.db import ENV_DB, resolve_db_path
 
 from .conftest import REPORT, make_doc, span
@@ -142,7 +142,7 @@ def test_replies(store, doc):
     from xxgk_desk.core.store import notes as notes_mod
 
     with pytest.raises(StoreError) as e:
-        notes_mod.create(store.conn, "x", document_id=other.document_id, body="y", parent_id=root.id)
+        notes_mod.create(store.conn, "x", other.document_id, NoteDraft(body="y", parent_id=root.id))
     assert e.value.code == "bad_parent"
     assert store.add_note(doc, body="still writable").kind == "note"
 

@@ -7,13 +7,14 @@ transaction; the Change returned is the decision's, with the note's creation in 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from xxgk_desk.core.document import Document
 
 from . import keyed, notes
 from .db import Connection, StoreError
-from .model import Change, Decision
+from .model import Change, Decision, NoteDraft
 
 SPEC = keyed.Spec(
     table="decisions",
@@ -33,35 +34,20 @@ def accept(
     actor: str | None,
     document_id: str,
     finding_id: str,
+    draft: NoteDraft,
     *,
     doc: Document | None = None,
     start: int | None = None,
     end: int | None = None,
-    body: str = "",
-    category: str = "other",
-    severity: str = "warning",
-    section: str | None = None,
-    part: str | None = None,
 ) -> Change:
-    """Accept a finding as a note (with a span if ``doc``/``start``/``end`` are given)."""
+    """Accept a finding as the note ``draft`` says (with a span if ``doc``/``start``/``end`` are given)."""
     key = {"document_id": document_id, "finding_id": finding_id}
     with conn.write():
         cur = keyed.get(conn, SPEC, key)
         if cur and cur["decision"] == "accepted":
             raise StoreError("exists", f"这条审核意见已经采纳为批注（{cur['note_id']}）。")
         made = notes.create(
-            conn,
-            actor,
-            document_id=document_id,
-            doc=doc,
-            start=start,
-            end=end,
-            body=body,
-            category=category,
-            severity=severity,
-            section=section,
-            part=part,
-            finding_id=finding_id,
+            conn, actor, document_id, replace(draft, finding_id=finding_id), doc=doc, start=start, end=end
         )
         ch = keyed.put(
             conn, actor, SPEC, key, {"decision": "accepted", "reason": None, "note_id": made.id}, "accept"

@@ -188,6 +188,24 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class NoteDraft:
+    """What a new note says, as one value from the caller to the store (validated on writing).
+
+    ``finding_id``: the finding it was accepted from; ``parent_id``: the note it answers.
+    """
+
+    body: str = ""
+    category: str = "other"
+    severity: str = "warning"
+    status: str = "open"
+    section: str | None = None
+    part: str | None = None
+    tags: tuple[str, ...] | list[str] = ()
+    finding_id: str | None = None
+    parent_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class FieldValue:
     """A field the engine extracted and what the reviewer says it is."""
 

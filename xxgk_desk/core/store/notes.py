@@ -25,7 +25,7 @@ from xxgk_desk.core.document import Document
 from . import events
 from .anchoring import make_selector
 from .db import Connection, StoreError
-from .model import Anchor, Change, Note, choice, dumps, next_rev, now
+from .model import Anchor, Change, Note, NoteDraft, choice, dumps, next_rev, now
 from .review_schema import NoteRec, row_problem
 
 COLUMN = {"start": "pos_start", "end": "pos_end"}
@@ -196,32 +196,24 @@ def _validate(values: dict[str, Any]) -> dict[str, Any]:
 def create(
     conn: Connection,
     actor: str | None,
-    *,
     document_id: str,
+    draft: NoteDraft,
+    *,
     doc: Document | None = None,
     start: int | None = None,
     end: int | None = None,
-    body: str = "",
-    category: str = "other",
-    severity: str = "warning",
-    status: str = "open",
-    section: str | None = None,
-    part: str | None = None,
-    parent_id: str | None = None,
-    finding_id: str | None = None,
-    tags: tuple[str, ...] | list[str] = (),
     note_id: str | None = None,
 ) -> Change:
-    """Create a note (span notes need ``doc``, the version the offsets refer to)."""
+    """Create the note ``draft`` says (span notes need ``doc``, the version the offsets refer to)."""
     ts = now()
+    parent_id = draft.parent_id
     rec: dict[str, Any] = dict.fromkeys(RECORD_KEYS)
-    rec |= _validate(
-        {"body": body, "category": category, "severity": severity, "status": status, "tags": tags}
-    )
-    rec |= {"id": note_id or str(uuid.uuid4()), "document_id": document_id, "section": section, "part": part}
+    rec |= _validate({k: getattr(draft, k) for k in ("body", "category", "severity", "status", "tags")})
+    rec |= {"id": note_id or str(uuid.uuid4()), "document_id": document_id}
+    rec |= {"section": draft.section, "part": draft.part}
     rec |= {
         "parent_id": parent_id,
-        "finding_id": finding_id,
+        "finding_id": draft.finding_id,
         "reviewer": actor,
         "created_at": ts,
         "updated_at": ts,
@@ -259,15 +251,8 @@ def create(
 def reply(conn: Connection, actor: str | None, parent_id: str, body: str) -> Change:
     """A note answering ``parent_id`` (same document, no span of its own)."""
     parent = _load(conn, parent_id)
-    return create(
-        conn,
-        actor,
-        document_id=parent["document_id"],
-        body=body,
-        category=parent["category"],
-        severity="info",
-        parent_id=parent_id,
-    )
+    draft = NoteDraft(body=body, category=parent["category"], severity="info", parent_id=parent_id)
+    return create(conn, actor, parent["document_id"], draft)
 
 
 def apply(

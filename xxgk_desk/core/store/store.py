@@ -44,6 +44,7 @@ from .model import (
     Event,
     FieldValue,
     Note,
+    NoteDraft,
     ReviewState,
 )
 from .schema import migrate
@@ -195,34 +196,21 @@ class Store:
         start: int | None = None,
         end: int | None = None,
         *,
-        body: str = "",
-        category: str = "other",
-        severity: str = "warning",
-        status: str = "open",
-        section: str | None = None,
-        part: str | None = None,
-        tags: tuple[str, ...] | list[str] = (),
-        finding_id: str | None = None,
         reviewer: str | None = None,
+        **draft: Any,
     ) -> Change:
         """A note on ``document.text[start:end]`` (pass the loaded Document), or about the
-        whole document / ``part`` when ``start``/``end`` are None. ``Change.after`` is the note."""
+        whole document / ``part`` when ``start``/``end`` are None; ``draft`` holds the fields of
+        :class:`NoteDraft` (body, category, severity, …). ``Change.after`` is the note."""
         doc = document if isinstance(document, Document) else None
         return notes.create(
             self.conn,
             self._who(reviewer),
-            document_id=self.document_id(document),
+            self.document_id(document),
+            NoteDraft(**draft),
             doc=doc,
             start=start,
             end=end,
-            body=body,
-            category=category,
-            severity=severity,
-            status=status,
-            section=section,
-            part=part,
-            tags=tags,
-            finding_id=finding_id,
         )
 
     def reply(self, parent_id: str, body: str, *, reviewer: str | None = None) -> Change:
@@ -306,11 +294,19 @@ class Store:
     def accept_finding(
         self, document: DocLike, finding_id: str, *, reviewer: str | None = None, **note: Any
     ) -> Change:
-        """Accept a finding as a note (``start``, ``end``, ``body``, ``category``, ``severity``,
-        ``section``, ``part``); pass the Document for a span. The note is in ``related``."""
+        """Accept a finding as a note (``start``, ``end`` and the fields of :class:`NoteDraft`);
+        pass the Document for a span. The note is in ``related``."""
         doc = document if isinstance(document, Document) else None
+        start, end = note.pop("start", None), note.pop("end", None)
         return decisions.accept(
-            self.conn, self._who(reviewer), self.document_id(document), finding_id, doc=doc, **note
+            self.conn,
+            self._who(reviewer),
+            self.document_id(document),
+            finding_id,
+            NoteDraft(**note),
+            doc=doc,
+            start=start,
+            end=end,
         )
 
     def dismiss_finding(
