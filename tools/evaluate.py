@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from xxgk_desk.core.engine.findings.wording import WORDING_RULES  # noqa: E402
 from xxgk_desk.core.pipeline import check, to_json  # noqa: E402
 from xxgk_desk.core.rules import load_rules  # noqa: E402
 
@@ -287,7 +288,9 @@ def evaluate(pairs_: list[tuple[Path, Path]], verbose: bool = False) -> dict:
             extras.append(
                 f"{label}: {p['rule']} ({p['severity']}) {squash(p['quote'])[:50]} — {p['message'][:60]}"
             )
+    wording = {r: per_rule.pop(r) for r in WORDING_RULES if r in per_rule}
     return {
+        "wording": wording,
         "per_rule": dict(per_rule),
         "fields": (field_hits, field_total),
         "sections": sec,
@@ -331,6 +334,17 @@ def report(res: dict, n_docs: int) -> None:
     print(f"standard parts present/missing agreement: {ph}/{pt} = {ratio(ph, pt)}")
     sh, st, sp = res["sums"]
     print(f"sum checks found with the right verdict: {sh}/{st}; sum checks reported: {sp}")
+    wording = {r: c for r, c in res["wording"].items()}
+    print("\nwording checks (issue 20; not in the table above):")
+    wt = {"tp": 0, "fp": 0, "fn": 0}
+    for rule in WORDING_RULES:
+        c = wording.get(rule, {"tp": 0, "fp": 0, "fn": 0})
+        for k in wt:
+            wt[k] += c[k]
+        print(f"  {rule:22} {c['tp']:>4} {c['fp']:>4} {c['fn']:>4} {ratio(c['tp'], c['tp'] + c['fn']):>7} "
+              f"{ratio(c['tp'], c['tp'] + c['fp']):>9}")  # fmt: skip
+    print(f"  {'wording ALL':22} {wt['tp']:>4} {wt['fp']:>4} {wt['fn']:>4} "
+          f"{ratio(wt['tp'], wt['tp'] + wt['fn']):>7} {ratio(wt['tp'], wt['tp'] + wt['fp']):>9}")  # fmt: skip
     if res["misses"]:
         print("\nmissed:")
         for m in res["misses"]:

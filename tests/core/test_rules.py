@@ -39,6 +39,12 @@ DOMAIN_SEVERITY = {
     "not_annual_report": "error",
     "boilerplate": "warning",
     "unchanged_figure": "warning",
+    # wording (issue 20): warnings, except facts that cannot be true
+    "other_institution": "warning",
+    "word_usage": "warning",
+    "stale_formulation": "warning",
+    "impossible_fact": "error",
+    "part_name_typo": "warning",
 }
 
 

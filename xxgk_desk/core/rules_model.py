@@ -48,6 +48,11 @@ RULE_IDS = (
     "not_annual_report",
     "boilerplate",  # year over year (core/batch/compare.py), not the single-report engine
     "unchanged_figure",
+    "other_institution",  # wording (resources/rules/wording_checks.yaml)
+    "word_usage",
+    "stale_formulation",
+    "impossible_fact",
+    "part_name_typo",
 )
 CHECKLIST_COUNTS = {"一": 6, "二": 8, "三": 7, "四": 5, "五": 9, "六": 4, "七": 3, "八": 4, "九": 2, "十": 2}
 FIGURE_KEYS = (

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from xxgk_desk.core.engine.findings import data, lexical, structure, timing
+from xxgk_desk.core.engine.findings import data, lexical, structure, timing, wording
 from xxgk_desk.core.engine.findings.base import Facts, report_period
 from xxgk_desk.core.engine.model import Finding
 
-FAMILIES = (structure, lexical, timing, data)
+FAMILIES = (structure, lexical, timing, data, wording)
 
 
 def run_all(facts: Facts) -> list[Finding]:
