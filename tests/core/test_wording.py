@@ -120,3 +120,15 @@ def test_long_line_without_punctuation(tmp_path):
     t0 = time.perf_counter()
     wording.other_institutions(ctx, facts, W)
     assert time.perf_counter() - t0 < 60
+
+
+def test_another_schools_report_said_once(tmp_path):
+    """“中山大学2023—2024学年信息公开…” is foreign_text's other_school; other_institution does not repeat it."""
+    text = (
+        "南京工程学院2023—2024学年信息公开工作年度报告\n"
+        "现公布中山大学2023—2024学年信息公开工作年度报告。浙江大学高度重视信息公开工作。\n"
+    )
+    found = [(f.rule, f.quote) for f in _review(tmp_path, text).review.findings]
+    assert any(r == "foreign_text" and "中山大学" in q for r, q in found), found
+    others = [q for r, q in found if r == "other_institution"]
+    assert not any("中山大学" in q for q in others) and any("浙江大学" in q for q in others), found

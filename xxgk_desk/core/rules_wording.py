@@ -57,6 +57,7 @@ class WordingChecks:
     part_names: tuple[PartName, ...]
     droppable: frozenset[str]
     max_dropped: int
+    never_doubled: str
     part_examples: tuple[tuple[str, ...], tuple[str, ...]]
 
     def lexicons(self) -> list[tuple[str, Lexicon]]:
@@ -112,6 +113,7 @@ def read_wording(path: Path) -> WordingChecks:
         names,
         frozenset(src.texts(parts, "droppable", "part_names")),
         src.get(parts, "max_dropped", "part_names", int, 3),
+        src.text(parts, "never_doubled", "part_names", ""),
         (src.texts(ex, "match", "part_names.examples"), src.texts(ex, "no_match", "part_names.examples")),
     )
 

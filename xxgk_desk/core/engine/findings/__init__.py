@@ -33,6 +33,14 @@ def _suppress(findings: list[Finding]) -> list[Finding]:
             for f in findings
             if not (f.rule in ("missing_part", "annex_missing", "figure_missing") and f.part in cut)
         ]
+    foreign = [(f.start, f.end) for f in findings if f.rule == "foreign_text" and f.start is not None]
+    if foreign:  # another school's report or document already said by foreign_text (other_school)
+        findings = [
+            f
+            for f in findings
+            if f.rule != "other_institution"
+            or not any(a < (f.end or 0) and (f.start or 0) < b for a, b in foreign)
+        ]
     cuts = {(f.start, f.end) for f in findings if f.rule == "truncated" and f.part == "annex"}
     if cuts:  # the cut explains the missing items, and the empty cells of the row it cut
         findings = [

@@ -175,6 +175,9 @@ def part_slip(title: str, w: WordingChecks) -> str | None:
     forms = {f: p.name for p in w.part_names for f in (p.name, *p.variants)}
     if t in forms or len(t) < 4:
         return None
+    for ch in w.never_doubled:
+        if ch * 2 in t:
+            return t.replace(ch * 2, ch)
     for form, name in forms.items():
         if len(t) == len(form) + 1:
             for i in range(1, len(t)):
