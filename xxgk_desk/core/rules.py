@@ -45,6 +45,7 @@ from xxgk_desk.core.rules_model import (
     ScoreModel,
     Vocabulary,
 )
+from xxgk_desk.core.rules_wording import load_wording
 from xxgk_desk.core.rules_yaml import RulesError, Source
 
 __all__ = [
@@ -116,6 +117,7 @@ def _load(rules_dir: Path, parts_file: Path | None) -> RuleSet:
 
 @cache
 def _default_rules() -> RuleSet:
+    load_wording()  # the wording word lists fail (RulesError) when the rules are loaded, not mid-review
     return _load(resource("rules"), None)
 
 
