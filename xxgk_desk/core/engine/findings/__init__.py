@@ -33,7 +33,11 @@ def _suppress(findings: list[Finding]) -> list[Finding]:
             for f in findings
             if not (f.rule in ("missing_part", "annex_missing", "figure_missing") and f.part in cut)
         ]
-    foreign = [(f.start, f.end) for f in findings if f.rule == "foreign_text" and f.start is not None]
+    foreign = [
+        (f.start, f.end)
+        for f in findings
+        if f.rule == "foreign_text" and f.start is not None and f.end is not None
+    ]
     if foreign:  # another school's report or document already said by foreign_text (other_school)
         findings = [
             f
