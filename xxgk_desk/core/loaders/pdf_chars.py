@@ -176,13 +176,17 @@ def _in_columns(chars: list[tuple]) -> bool:
     """Vertical writing (竖排, an Identity-V font): in content order, one character follows the
     other downwards in the same column far more often than to the right on the same line."""
     down = across = 0
+    left = len(chars) - 1  # pairs not looked at yet
     for a, b in zip(chars, chars[1:], strict=False):
+        left -= 1
         w, h = a[X1] - a[X0], a[BOTTOM] - a[TOP]
         dx, dy = b[X0] - a[X0], b[TOP] - a[TOP]
         if abs(dx) < 0.3 * w and 0 < dy < 3 * h:
             down += 1
         elif abs(dy) < 0.3 * h and 0 < dx < 3 * w:
             across += 1
+            if down + left <= 3 * across:  # even all the rest downwards would not outweigh it
+                return False
     return down >= 10 and down > 3 * across
 
 
