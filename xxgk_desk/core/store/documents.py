@@ -99,6 +99,24 @@ def register_version(
     ts = now()
     tx = events.new_tx()
     changes: list[Change] = []
+
+    def log(op: str, kind: str, entity_id: str, doc_id: str, before: Any = None, after: Any = None) -> None:
+        """One change of this registration (one transaction, one actor, one time)."""
+        changes.append(
+            events.change(
+                conn,
+                tx=tx,
+                actor=actor,
+                op=op,
+                kind=kind,
+                entity_id=entity_id,
+                document_id=doc_id,
+                before=before,
+                after=after,
+                ts=ts,
+            )
+        )
+
     with conn.write():
         v = find_version(conn, doc.file_sha256)
         new_doc = new_version = False
@@ -114,20 +132,7 @@ def register_version(
             )
             if diff_before:  # same file, new canonical text (a better extractor)
                 after = {k: meta[k] for k in diff_before}
-                changes.append(
-                    events.change(
-                        conn,
-                        tx=tx,
-                        actor=actor,
-                        op="update",
-                        kind="version",
-                        entity_id=doc.file_sha256,
-                        document_id=doc_id,
-                        before=diff_before,
-                        after=after,
-                        ts=ts,
-                    )
-                )
+                log("update", "version", doc.file_sha256, doc_id, diff_before, after)
         else:
             found = find_report(conn, institution, year)
             doc_id = found if found is not None else str(uuid.uuid4())
@@ -141,36 +146,12 @@ def register_version(
                     "updated_at": ts,
                 }
                 conn.db.table("documents").insert(row)
-                changes.append(
-                    events.change(
-                        conn,
-                        tx=tx,
-                        actor=actor,
-                        op="create",
-                        kind="document",
-                        entity_id=doc_id,
-                        document_id=doc_id,
-                        after=row,
-                        ts=ts,
-                    )
-                )
+                log("create", "document", doc_id, doc_id, after=row)
                 new_doc = True
             vrow = {"file_sha256": doc.file_sha256, "document_id": doc_id, "path": doc.path, **_meta(doc)}
             vrow |= {"added_at": ts, "last_seen_at": ts}
             conn.db.table("versions").insert(vrow)
-            changes.append(
-                events.change(
-                    conn,
-                    tx=tx,
-                    actor=actor,
-                    op="create",
-                    kind="version",
-                    entity_id=doc.file_sha256,
-                    document_id=doc_id,
-                    after=vrow,
-                    ts=ts,
-                )
-            )
+            log("create", "version", doc.file_sha256, doc_id, after=vrow)
             new_version = True
         if not new_doc:
             filled = _fill_identity(conn, doc_id, institution, year, title, actor, tx, ts)
