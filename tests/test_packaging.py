@@ -22,6 +22,7 @@ from __future__ import annotations
 import configparser
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -119,6 +120,9 @@ def test_wheel_carries_every_resource(dist: Path) -> None:
     assert "xxgk_desk/cli.py" in names and not any(n.startswith(("tests/", "dist/", "build/")) for n in names)
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     assert "xxgk-desk = xxgk_desk.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    licences = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
+    assert licences and "MIT License" in zipfile.ZipFile(wheel).read(licences[0]).decode()
+    assert "xxgk_desk/resources/licenses/THIRD-PARTY-NOTICES.txt" in names
 
 
 @pytest.mark.slow
@@ -136,8 +140,14 @@ def test_sdist_carries_resources_and_packaging(dist: Path) -> None:
         "xxgk_desk/cli.py",
         "packaging/xxgk-desk.spec",
         "tools/make_icon.py",
+        "LICENSE",
+        "resources/licenses/THIRD-PARTY-NOTICES.txt",
     ):
         assert f in names, f
+    # The README's images and links into docs/ resolve inside the sdist (a package index renders it).
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    linked = set(re.findall(r"\]\((docs/[^)#\s]+)", readme))
+    assert linked and not [d for d in linked if d not in names], linked - names
 
 
 @pytest.mark.slow

@@ -725,7 +725,7 @@
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="136"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1214"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1215"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -997,6 +997,11 @@
         <translation>This is already the first report.</translation>
     </message>
     <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1222"/>
+        <source>本软件以 MIT 许可发布。第三方组件（Qt/PySide6：LGPL-3.0；PDFium：BSD-3-Clause；RapidOCR 与 PaddleOCR 模型：Apache-2.0；onnxruntime：MIT 等）的许可说明见“显示详细信息”。</source>
+        <translation>This software is released under the MIT License. The third-party components (Qt/PySide6: LGPL-3.0; PDFium: BSD-3-Clause; RapidOCR and the PaddleOCR models: Apache-2.0; onnxruntime: MIT, and others) and their licences are listed under “Show Details”.</translation>
+    </message>
+    <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="79"/>
         <source>查找</source>
         <translation>Find</translation>
@@ -1007,7 +1012,7 @@
         <translation>Add note to selected text</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1215"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1217"/>
         <source>高校信息公开年报审核 %1
 离线运行，不联网。
 审核数据：%2</source>

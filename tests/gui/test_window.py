@@ -612,3 +612,11 @@ def test_export_preview_is_built_in_the_background_and_the_dialog_is_deleted_aft
         window.export_memo()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChildren(export_dialog.ExportDialog) == []
+
+
+def test_about_shows_the_licence_and_third_party_notices(window):
+    window.show_about()
+    box = window._about_box
+    assert "MIT" in box.text() and "LGPL-3.0" in box.text()
+    assert "PySide6" in box.detailedText() and "PaddleOCR" in box.detailedText()
+    box.close()

@@ -1207,15 +1207,25 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         from xxgk_desk import __version__
+        from xxgk_desk.core.resources import resource
 
         db = str(self.store.path) if self.store is not None else "—"
-        QMessageBox.about(
-            self,
-            self.tr("关于"),
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("关于"))
+        box.setText(
             self.tr("高校信息公开年报审核 %1\n离线运行，不联网。\n审核数据：%2")
             .replace("%1", __version__)
-            .replace("%2", db),
+            .replace("%2", db)
+            + "\n\n"
+            + self.tr(
+                "本软件以 MIT 许可发布。第三方组件（Qt/PySide6：LGPL-3.0；PDFium：BSD-3-Clause；"
+                "RapidOCR 与 PaddleOCR 模型：Apache-2.0；onnxruntime：MIT 等）的许可说明见“显示详细信息”。"
+            )
         )
+        box.setDetailedText(resource("licenses", "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8"))
+        self._about_box = box  # tests look at it
+        box.open()
 
 
 def _alpha(hex_colour: str) -> str:
