@@ -22,19 +22,47 @@ class ConversionError(Exception):
         self.detail = detail
 
 
+# Where LibreOffice installs when it is not on PATH. Windows: the Program Files folders (from the
+# environment, as on 32-bit Python or another drive), per-user installs under %LOCALAPPDATA%\Programs,
+# and any "LibreOffice*" folder there (older releases used "LibreOffice 5" etc.; no registry needed).
+_WINDOWS_ROOTS = ("ProgramW6432", "ProgramFiles", "ProgramFiles(x86)")
+_WINDOWS_DEFAULT_ROOTS = (r"C:\Program Files", r"C:\Program Files (x86)")
+_OTHER_CANDIDATES = (
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    "/opt/libreoffice/program/soffice",
+)
+
+
+def _windows_candidates(env: os._Environ[str] | dict[str, str]) -> list[str]:
+    roots = [env[k] for k in _WINDOWS_ROOTS if env.get(k)] + list(_WINDOWS_DEFAULT_ROOTS)
+    if env.get("LOCALAPPDATA"):
+        roots.append(os.path.join(env["LOCALAPPDATA"], "Programs"))
+    found: list[str] = []
+    for root in dict.fromkeys(roots):  # in order, once each
+        try:
+            folders = sorted(
+                (e.name for e in os.scandir(root) if e.name.lower().startswith("libreoffice")), reverse=True
+            )
+        except OSError:
+            continue
+        found += [os.path.join(root, name, "program", "soffice.exe") for name in folders]
+    return found
+
+
+def on_windows() -> bool:
+    """``os.name == "nt"`` (a function, so tests can pretend)."""
+    return os.name == "nt"
+
+
 def find_soffice() -> str | None:
     """The LibreOffice executable, if installed (PATH, then the usual install folders)."""
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
-    for candidate in (
-        r"C:\Program Files\LibreOffice\program\soffice.exe",
-        r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
-        "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-        "/opt/libreoffice/program/soffice",
-    ):
-        if os.path.exists(candidate):
+    candidates = _windows_candidates(os.environ) if on_windows() else list(_OTHER_CANDIDATES)
+    for candidate in candidates:
+        if os.path.isfile(candidate):
             return candidate
     return None
 
