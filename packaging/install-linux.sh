@@ -35,4 +35,11 @@ else
 fi
 command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$PREFIX/share/applications" || true
 command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t "$PREFIX/share/icons/hicolor" || true
+if [ "$ACTION" = uninstall ]; then
+  # Caches left describing nothing (ours were the only entries): remove them rather than keep empty ones.
+  apps="$PREFIX/share/applications" hicolor="$PREFIX/share/icons/hicolor"
+  ls "$apps"/*.desktop >/dev/null 2>&1 || rm -f "$apps/mimeinfo.cache"
+  [ -n "$(find "$hicolor" -type f ! -name icon-theme.cache ! -name index.theme 2>/dev/null | head -n 1)" ] ||
+    rm -f "$hicolor/icon-theme.cache"
+fi
 echo "xxgk-desk: ${ACTION} done under $PREFIX"
