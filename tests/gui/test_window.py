@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -620,3 +623,27 @@ def test_about_shows_the_licence_and_third_party_notices(window):
     assert "MIT" in box.text() and "LGPL-3.0" in box.text()
     assert "PySide6" in box.detailedText() and "PaddleOCR" in box.detailedText()
     box.close()
+
+
+@pytest.mark.skipif(not (SHARED / "docs" / "seed-002-scanned.pdf").exists(), reason="shared samples absent")
+def test_screenshot_of_a_scan_without_ocr_finishes(tmp_path):
+    """``gui --screenshot`` on a scan with OCR unavailable writes the PNG and exits (no modal box waits)."""
+    out = tmp_path / "scan.png"
+    code = (
+        "import sys; from xxgk_desk.core.loaders import ocr; ocr.available = lambda: False; "
+        "from xxgk_desk.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    args = [
+        "gui",
+        "--db",
+        str(tmp_path / "r.sqlite3"),
+        "--screenshot",
+        str(out),
+        str(SHARED / "docs" / "seed-002-scanned.pdf"),
+    ]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    r = subprocess.run(
+        [sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert r.returncode == 0, r.stderr[-500:]
+    assert out.stat().st_size > 10_000 and out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
