@@ -20,7 +20,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-INSTALL_HINT = '需要安装 OCR 组件：pip install "xxgk-desk[ocr]"'
+from xxgk_desk.core.install_kind import ocr_install_hint
+
+INSTALL_HINT = ocr_install_hint()  # worded for this install (pip, or the frozen app)
 #: Rendering resolution for recognition. On the test scan (200 dpi) 200 was as accurate as
 #: 300 (99.7 % against 99.4 %) and faster; 150 lost 0.6 %.
 DPI = 200
