@@ -30,3 +30,23 @@ def test_every_message_naming_pip_comes_from_the_helper():
         if "pip install" in p.read_text(encoding="utf-8")
     ]
     assert naming == ["core/install_kind.py"], naming
+
+
+def test_bare_c_locale_becomes_utf8_and_others_stay(monkeypatch):
+    import os
+
+    if os.name == "nt":
+        return
+    for env, changed in (({}, True), ({"LANG": "C"}, True), ({"LC_ALL": "POSIX"}, True),
+                         ({"LANG": "C.UTF-8"}, False), ({"LANG": "zh_CN.UTF-8"}, False)):  # fmt: skip
+        e = dict(env)
+        assert install_kind.use_utf8_locale(e) is changed, env
+        assert e.get("LC_ALL") == ("C.UTF-8" if changed else env.get("LC_ALL"))
+
+
+def test_frozen_entry_points_set_the_locale_before_qt():
+    from pathlib import Path
+
+    root = Path(install_kind.__file__).resolve().parents[2]
+    for entry in ("entry.py", "entry_gui.py"):
+        assert "use_utf8_locale()" in (root / "packaging" / entry).read_text(encoding="utf-8")
