@@ -14,7 +14,7 @@ from tests.conftest import SEEDS, shared_path, truth
 from xxgk_desk.core.hanzi import simplified
 from xxgk_desk.core.resources import resource
 from xxgk_desk.core.rules import Lexicon, RulesError, load_rules
-from xxgk_desk.core.rules_model import CHECKLIST_COUNTS, RULE_IDS, SEVERITIES, STANDARD_PART_KEYS, id_card_ok
+from xxgk_desk.core.rules.model import CHECKLIST_COUNTS, RULE_IDS, SEVERITIES, STANDARD_PART_KEYS, id_card_ok
 
 RS = load_rules()
 

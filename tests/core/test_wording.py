@@ -12,7 +12,7 @@ from xxgk_desk.core.engine.findings import wording
 from xxgk_desk.core.engine.model import FieldValue
 from xxgk_desk.core.pipeline import check, read
 from xxgk_desk.core.rules import load_rules
-from xxgk_desk.core.rules_wording import load_wording
+from xxgk_desk.core.rules.wording import load_wording
 
 W = load_wording()
 RS = load_rules()

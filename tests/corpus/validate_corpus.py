@@ -37,7 +37,7 @@ import re
 import sys
 from pathlib import Path
 
-from xxgk_desk.core.rules_model import RULE_IDS  # noqa: E402
+from xxgk_desk.core.rules.model import RULE_IDS  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent

@@ -1,6 +1,6 @@
 """Wording rules: another school's name, 公文 word pairs, stale formulations, impossible facts, part-name slips.
 
-The word lists are data (resources/rules/wording_checks.yaml, :mod:`xxgk_desk.core.rules_wording`); every
+The word lists are data (resources/rules/wording_checks.yaml, :mod:`xxgk_desk.core.rules.wording`); every
 check is one pass over the text (bounded windows), so a 1,000,000-character text stays linear.
 """
 
@@ -15,7 +15,7 @@ from xxgk_desk.core.engine.findings.lexical import SYSTEM_HEADS, _clause, _is_ci
 from xxgk_desk.core.engine.institutions import Institution, norm, registry
 from xxgk_desk.core.engine.model import Finding
 from xxgk_desk.core.outline import match_numbering
-from xxgk_desk.core.rules_wording import WordingChecks, load_wording
+from xxgk_desk.core.rules.wording import WordingChecks, load_wording
 
 WORDING_RULES = ("other_institution", "word_usage", "stale_formulation", "impossible_fact", "part_name_typo")
 _SUFFIX = re.compile(r"大学|学院|学校|分校|高专")

@@ -12,8 +12,8 @@ from functools import cache
 from pathlib import Path
 
 from xxgk_desk.core.resources import resource
-from xxgk_desk.core.rules_model import Lexicon, in_force
-from xxgk_desk.core.rules_yaml import Source, read_lexicon
+from xxgk_desk.core.rules.model import Lexicon, in_force
+from xxgk_desk.core.rules.reading import Source, read_lexicon
 
 FILE = "wording_checks.yaml"
 

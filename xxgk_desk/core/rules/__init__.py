@@ -2,8 +2,8 @@
 
 ``load_rules()`` reads parts, 清单, rule catalogue, citations, vocabularies, core figures and
 the score model; every problem raises :class:`RulesError` naming the file and the entry.
-The records live in :mod:`xxgk_desk.core.rules_model` (re-exported here); the YAML reading in
-:mod:`xxgk_desk.core.rules_yaml` and :mod:`xxgk_desk.core.rules_files`.
+The records live in :mod:`xxgk_desk.core.rules.model` (re-exported here); the YAML reading in
+:mod:`xxgk_desk.core.rules.reading` and :mod:`xxgk_desk.core.rules.files`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from xxgk_desk.core.resources import resource
-from xxgk_desk.core.rules_files import (
+from xxgk_desk.core.rules.files import (
     read_checklist,
     read_citations,
     read_figures,
@@ -22,7 +22,7 @@ from xxgk_desk.core.rules_files import (
     read_score,
     read_vocabulary,
 )
-from xxgk_desk.core.rules_model import (
+from xxgk_desk.core.rules.model import (
     STANDARD_PART_KEYS,
     Checklist,
     ChecklistCategory,
@@ -45,8 +45,8 @@ from xxgk_desk.core.rules_model import (
     ScoreModel,
     Vocabulary,
 )
-from xxgk_desk.core.rules_wording import load_wording
-from xxgk_desk.core.rules_yaml import RulesError, Source
+from xxgk_desk.core.rules.reading import RulesError, Source
+from xxgk_desk.core.rules.wording import load_wording
 
 __all__ = [
     "Checklist",

@@ -13,7 +13,7 @@ from typing import Any, overload
 
 import yaml
 
-from xxgk_desk.core.rules_model import CHECKS, SEVERITIES, Example, Examples, Lexicon, Message, Term
+from xxgk_desk.core.rules.model import CHECKS, SEVERITIES, Example, Examples, Lexicon, Message, Term
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _FRAGMENT = re.compile(r"\{\{(\w+)\}\}")

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from types import MappingProxyType
 
-from xxgk_desk.core.rules_model import (
+from xxgk_desk.core.rules.model import (
     CHECKLIST_COUNTS,
     EVIDENCE,
     FIGURE_KEYS,
@@ -36,7 +36,7 @@ from xxgk_desk.core.rules_model import (
     ValidCitation,
     Vocabulary,
 )
-from xxgk_desk.core.rules_yaml import Source, compile_regex, read_examples, read_lexicon, read_message
+from xxgk_desk.core.rules.reading import Source, compile_regex, read_examples, read_lexicon, read_message
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _OPEN, _CLOSE = "[〔\\[(（【［]", "[〕\\])）】］]"
