@@ -20,22 +20,22 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="275"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="286"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="276"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="287"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="277"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="288"/>
         <source>公开事项</source>
         <translation>Disclosure item</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="279"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="290"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -43,7 +43,7 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="351"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="369"/>
         <source>已覆盖 %1 项，不适用 %2 项，未找到 %3 项</source>
         <translation>%1 covered, %2 not applicable, %3 not found</translation>
     </message>
@@ -285,27 +285,27 @@
 <context>
     <name>FieldsModel</name>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="46"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="47"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="47"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="48"/>
         <source>提取值</source>
         <translation>Extracted</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="48"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="49"/>
         <source>审核值</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="49"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="50"/>
         <source>已核对</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="50"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="51"/>
         <source>页</source>
         <translation>Page</translation>
     </message>
@@ -313,7 +313,7 @@
 <context>
     <name>FieldsPanel</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="106"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="108"/>
         <source>双击“审核值”可修改；勾选“已核对”表示已对照原文确认。点击一行跳到原文依据。</source>
         <translation>Double-click “Reviewed” to edit; tick “Checked” once confirmed against the original. Click a row to jump to its source.</translation>
     </message>
@@ -321,27 +321,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="369"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="387"/>
         <source>查找…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="374"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="392"/>
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="375"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="393"/>
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="376"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="394"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="382"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="400"/>
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
@@ -349,42 +349,47 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="113"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="123"/>
+        <source>应当怎么做：</source>
+        <translation>What to do: </translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="124"/>
         <source>未处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="113"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="124"/>
         <source>已采纳</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="113"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="124"/>
         <source>已驳回</source>
         <translation>Dismissed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="116"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="127"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="128"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="139"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="132"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="143"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="134"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="145"/>
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="140"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="151"/>
         <source>处理</source>
         <translation>Decision</translation>
     </message>
@@ -392,22 +397,32 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="137"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="139"/>
         <source>采纳为批注 (A)</source>
         <translation>Accept as note (A)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="138"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="140"/>
         <source>驳回… (D)</source>
         <translation>Dismiss… (D)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="139"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="141"/>
         <source>撤销处理</source>
         <translation>Undo decision</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="184"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="142"/>
+        <source>说明</source>
+        <translation>Explain</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="144"/>
+        <source>显示规则的依据、为什么重要和应当怎么做</source>
+        <translation>Show the rule&apos;s basis, why it matters and what to do</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="202"/>
         <source>驳回理由：</source>
         <translation>Reason for dismissal: </translation>
     </message>
@@ -637,33 +652,38 @@
         <translation>Merge conflicts…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="141"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="135"/>
+        <source>审核规则</source>
+        <translation>Review rules</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/actions.py" line="142"/>
         <source>复制选中文字</source>
         <extracomment>Keys the report view handles itself (listed in the help, not in a menu).</extracomment>
         <translation>Copy selected text</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="142"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="143"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="143"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="144"/>
         <source>扩展选择</source>
         <translation>Extend the selection</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="144"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="145"/>
         <source>向下翻页</source>
         <translation>Page down</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="145"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="146"/>
         <source>到开头 / 到结尾</source>
         <translation>To the start / to the end</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="146"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="147"/>
         <source>缩放原文页面</source>
         <translation>Zoom the original page</translation>
     </message>
@@ -718,14 +738,14 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="135"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1206"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="136"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1214"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="136"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1215"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="137"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1223"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -997,7 +1017,7 @@
         <translation>This is already the first report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1222"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1230"/>
         <source>本软件以 MIT 许可发布。第三方组件（Qt/PySide6：LGPL-3.0；PDFium：BSD-3-Clause；RapidOCR 与 PaddleOCR 模型：Apache-2.0；onnxruntime：MIT 等）的许可说明见“显示详细信息”。</source>
         <translation>This software is released under the MIT License. The third-party components (Qt/PySide6: LGPL-3.0; PDFium: BSD-3-Clause; RapidOCR and the PaddleOCR models: Apache-2.0; onnxruntime: MIT, and others) and their licences are listed under “Show Details”.</translation>
     </message>
@@ -1012,7 +1032,7 @@
         <translation>Add note to selected text</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1217"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1225"/>
         <source>高校信息公开年报审核 %1
 离线运行，不联网。
 审核数据：%2</source>
@@ -1067,62 +1087,62 @@ Review data: %2</translation>
 <context>
     <name>NotesModel</name>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="183"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="194"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="188"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="199"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="193"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="204"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="195"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="206"/>
         <source>内容</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="196"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="207"/>
         <source>原文</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="196"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="207"/>
         <source>（整篇/整个部分）</source>
         <translation>(whole report/part)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="198"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="209"/>
         <source>页</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="202"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="213"/>
         <source>回复</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="203"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="214"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="204"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="215"/>
         <source>定位</source>
         <translation>Anchor</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="210"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="221"/>
         <source>近似</source>
         <translation>Fuzzy</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="210"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="221"/>
         <source>未定位</source>
         <translation>Orphaned</translation>
     </message>
@@ -1130,77 +1150,77 @@ Review data: %2</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="219"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="237"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="222"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="240"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="225"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="243"/>
         <source>全部级别</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="228"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="246"/>
         <source>全部部分</source>
         <translation>All parts</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="231"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="249"/>
         <source>按位置</source>
         <translation>By position</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="232"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="250"/>
         <source>按时间</source>
         <translation>By time</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="243"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="261"/>
         <source>筛选批注文字…</source>
         <translation>Filter note text…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="245"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="263"/>
         <source>只看未定位的批注</source>
         <translation>Only orphaned notes</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="251"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="269"/>
         <source>回复…</source>
         <translation>Reply…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="252"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="270"/>
         <source>解决 (R)</source>
         <translation>Resolve (R)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="253"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="271"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="254"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="272"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="255"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="273"/>
         <source>整篇/部分批注…</source>
         <translation>Report/part note…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="256"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="274"/>
         <source>定位到选中文字</source>
         <translation>Anchor to selection</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="317"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="335"/>
         <source>原文已改动，未能在当前版本中找到这段文字。</source>
         <translation>The text has changed; this passage was not found in the current version.</translation>
     </message>
@@ -1616,7 +1636,7 @@ Review data: %2</translation>
 <context>
     <name>PartsModel</name>
     <message>
-        <location filename="../../xxgk_desk/gui/models/panels.py" line="295"/>
+        <location filename="../../xxgk_desk/gui/models/panels.py" line="306"/>
         <source>标准部分</source>
         <translation>Standard parts</translation>
     </message>
@@ -1642,6 +1662,52 @@ Review data: %2</translation>
         <location filename="../../xxgk_desk/gui/views/text_view.py" line="628"/>
         <source>全选</source>
         <translation>Select All</translation>
+    </message>
+</context>
+<context>
+    <name>RuleHelp</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="18"/>
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="19"/>
+        <source>为什么重要</source>
+        <translation>Why it matters</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="20"/>
+        <source>应当怎么做</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="21"/>
+        <source>示例</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="22"/>
+        <source>检出</source>
+        <translation>Detects</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="23"/>
+        <source>没有符合的规则。</source>
+        <translation>No rule matches.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="71"/>
+        <source>审核规则</source>
+        <translation>Review rules</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="74"/>
+        <source>筛选规则（标题、依据、说明中的文字）</source>
+        <translation>Filter the rules (title, basis, explanation)</translation>
     </message>
 </context>
 <context>

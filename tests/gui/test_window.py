@@ -647,3 +647,24 @@ def test_screenshot_of_a_scan_without_ocr_finishes(tmp_path):
     )
     assert r.returncode == 0, r.stderr[-500:]
     assert out.stat().st_size > 10_000 and out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_findings_explain_their_rule_and_help_lists_every_rule(window, qtbot):
+    from xxgk_desk.core.explanations import load_explanations
+    from xxgk_desk.gui.views.rule_help import RulesDialog
+
+    window.open_file(str(SAMPLE_DOCX))
+    panel = window.findings_panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=30000)
+    panel.explain_btn.setChecked(True)
+    panel.select_row(0)
+    rule = panel.current_row().finding.rule
+    why = load_explanations()[rule].why
+    assert why in panel.explain.text() and not panel.explain.isHidden()
+    assert why in panel.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    dialog = RulesDialog(window.rules)
+    text = dialog.browser.toPlainText()
+    assert all(r.title in text for r in window.rules.rules)
+    dialog.filter.setText("教办函〔2014〕23号")
+    assert "清单事项不全" in dialog.browser.toPlainText()
+    assert "模板占位符未替换" not in dialog.browser.toPlainText()

@@ -1201,6 +1201,14 @@ class MainWindow(QMainWindow):
             self.refresh_all()
 
     # ------------------------------------------------------------------ help
+    def show_rules(self) -> None:
+        """帮助 → 审核规则: every rule with its basis and explanation (explanations.yaml)."""
+        from xxgk_desk.gui.views.rule_help import RulesDialog
+
+        dialog = RulesDialog(self.rules, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
     def show_shortcuts(self) -> None:
         rows = [(keys, QCoreApplication.translate("MainWindow", what)) for keys, what in shortcut_rows()]
         QMessageBox.information(self, self.tr("快捷键"), "\n".join(f"{k}\t{v}" for k, v in rows))

@@ -7,10 +7,11 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from xxgk_desk.core.explanations import explanation
 from xxgk_desk.core.rules import RuleSet, load_rules
 from xxgk_desk.core.session import FieldRow, FindingRow
 from xxgk_desk.core.store import Note
-from xxgk_desk.gui.labels import localized
+from xxgk_desk.gui.labels import english, localized
 from xxgk_desk.gui.models.rows import Column, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -100,6 +101,15 @@ def _parse(text: str, like: Any) -> Any:
     return text
 
 
+def _why(rule_id: str, todo: str) -> str:
+    """The 问题 column's tooltip: why the rule matters and what to do (explanations.yaml)."""
+    ex = explanation(rule_id)
+    if ex is None:
+        return ""
+    en = english()
+    return f"{ex.get('why', en)}\n{todo}{ex.get('todo', en)}"
+
+
 class FindingsModel(RowsModel):
     """问题: the engine's findings by severity, with the reviewer's decision."""
 
@@ -110,6 +120,7 @@ class FindingsModel(RowsModel):
     def make_columns(self) -> list[Column]:
         voc = self.rules.vocabulary
         sev = {c.id: c for c in voc.severities}
+        todo = self.tr("应当怎么做：")
         decisions = {"none": self.tr("未处理"), "accepted": self.tr("已采纳"), "dismissed": self.tr("已驳回")}
         return [
             Column(
@@ -127,7 +138,7 @@ class FindingsModel(RowsModel):
             Column(
                 self.tr("问题"),
                 lambda r: localized(self.rules.rule(r.finding.rule), "title"),
-                tooltip=lambda r: r.finding.message,
+                tooltip=lambda r: _why(r.finding.rule, todo) or r.finding.message,
             ),
             Column(self.tr("说明"), lambda r: r.finding.message, tooltip=lambda r: r.finding.message),
             Column(

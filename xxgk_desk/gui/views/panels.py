@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xxgk_desk.core.explanations import explanation
 from xxgk_desk.core.rules import RuleSet
 from xxgk_desk.gui.labels import localized, vocabulary_label
 from xxgk_desk.gui.models.outline_model import SECTION_ROLE, OutlineModel
@@ -31,6 +32,7 @@ from xxgk_desk.gui.models.panels import (
     PartsModel,
 )
 from xxgk_desk.gui.models.rows import ROW_ROLE
+from xxgk_desk.gui.views.rule_help import explanation_html
 
 
 def table_view(model, stretch: int | None = None, sortable: bool = True) -> QTableView:
@@ -137,6 +139,10 @@ class FindingsPanel(QWidget):
         self.accept_btn = QPushButton(self.tr("采纳为批注 (A)"))
         self.dismiss_btn = QPushButton(self.tr("驳回… (D)"))
         self.reset_btn = QPushButton(self.tr("撤销处理"))
+        self.explain_btn = QPushButton(self.tr("说明"))
+        self.explain_btn.setCheckable(True)
+        self.explain_btn.setToolTip(self.tr("显示规则的依据、为什么重要和应当怎么做"))
+        self.explain_btn.toggled.connect(lambda _on: self._current(self.view.currentIndex()))
         self.accept_btn.clicked.connect(self.accept_requested.emit)
         self.dismiss_btn.clicked.connect(self.dismiss_requested.emit)
         self.reset_btn.clicked.connect(self.reset_requested.emit)
@@ -144,12 +150,19 @@ class FindingsPanel(QWidget):
         for b in (self.accept_btn, self.dismiss_btn, self.reset_btn):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.explain_btn)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explain = QLabel()  # 说明: the rule's basis, why it matters, what to do
+        self.explain.setWordWrap(True)
+        self.explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explain.setStyleSheet("QLabel { background: #f8fafc; border: 1px solid #e5e7eb; padding: 4px; }")
+        self.explain.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.detail)
+        layout.addWidget(self.explain)
         layout.addLayout(buttons)
 
     def current_row(self):
@@ -160,6 +173,7 @@ class FindingsPanel(QWidget):
         """No rows and no detail line (another report is being shown)."""
         self.model.set_rows([])
         self.detail.clear()
+        self.explain.hide()
 
     def select_row(self, row: int) -> None:
         ix = self.model.index(row, 0)
@@ -178,8 +192,12 @@ class FindingsPanel(QWidget):
         row = index.data(ROW_ROLE) if index.isValid() else None
         if row is None:
             self.detail.clear()
+            self.explain.hide()
             return
         f = row.finding
+        ex = explanation(f.rule) if self.explain_btn.isChecked() else None
+        self.explain.setText(explanation_html(ex) if ex is not None else "")
+        self.explain.setVisible(ex is not None)
         quote = f"<br><span style='color:#374151'>“{_html(f.quote[:200])}”</span>" if f.quote else ""
         label = self.tr("驳回理由：")
         reason = f"<br><i>{label}{_html(row.reason)}</i>" if row.reason else ""
