@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from xxgk_desk.core.explanations import ExplanationsError, load_explanations, read_explanations, rule_entries
 from xxgk_desk.core.rules import load_rules
+from xxgk_desk.core.rules.explanations import (
+    ExplanationsError,
+    load_explanations,
+    read_explanations,
+    rule_entries,
+)
 
 
 def test_every_rule_has_an_explanation_and_no_more():

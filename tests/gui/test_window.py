@@ -650,7 +650,7 @@ def test_screenshot_of_a_scan_without_ocr_finishes(tmp_path):
 
 
 def test_findings_explain_their_rule_and_help_lists_every_rule(window, qtbot):
-    from xxgk_desk.core.explanations import load_explanations
+    from xxgk_desk.core.rules.explanations import load_explanations
     from xxgk_desk.gui.views.rule_help import RulesDialog
 
     window.open_file(str(SAMPLE_DOCX))

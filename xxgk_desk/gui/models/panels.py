@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from xxgk_desk.core.explanations import explanation
 from xxgk_desk.core.rules import RuleSet, load_rules
+from xxgk_desk.core.rules.explanations import explanation
 from xxgk_desk.core.session import FieldRow, FindingRow
 from xxgk_desk.core.store import Note
 from xxgk_desk.gui.labels import english, localized

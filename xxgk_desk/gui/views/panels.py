@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xxgk_desk.core.explanations import explanation
 from xxgk_desk.core.rules import RuleSet
+from xxgk_desk.core.rules.explanations import explanation
 from xxgk_desk.gui.labels import localized, vocabulary_label
 from xxgk_desk.gui.models.outline_model import SECTION_ROLE, OutlineModel
 from xxgk_desk.gui.models.panels import (

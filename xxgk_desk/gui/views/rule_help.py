@@ -10,7 +10,7 @@ import html
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QLineEdit, QTextBrowser, QVBoxLayout
 
-from xxgk_desk.core.explanations import Explanation, rule_entries
+from xxgk_desk.core.rules.explanations import Explanation, rule_entries
 from xxgk_desk.gui.labels import english, vocabulary_label
 
 _LABELS = {
