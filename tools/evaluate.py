@@ -308,17 +308,25 @@ def ratio(a: float, b: float) -> str:
     return f"{a / b:.3f}" if b else "—"
 
 
+def rule_table(rows: list[tuple[str, dict]], indent: str, width: int, total: str) -> None:
+    """Print one line per rule (tp, fp, fn, recall, precision), then the line of their sums."""
+
+    def line(name: str, c: dict) -> None:
+        print(f"{indent}{name:{width}} {c['tp']:>4} {c['fp']:>4} {c['fn']:>4} "
+              f"{ratio(c['tp'], c['tp'] + c['fn']):>7} {ratio(c['tp'], c['tp'] + c['fp']):>9}")  # fmt: skip
+
+    tot = {"tp": 0, "fp": 0, "fn": 0}
+    for rule, c in rows:
+        for k in tot:
+            tot[k] += c[k]
+        line(rule, c)
+    line(total, tot)
+
+
 def report(res: dict, n_docs: int) -> None:
     print(f"documents: {n_docs}")
     print(f"{'rule':24} {'tp':>4} {'fp':>4} {'fn':>4} {'recall':>7} {'precision':>9}")
-    tot = {"tp": 0, "fp": 0, "fn": 0}
-    for rule, c in sorted(res["per_rule"].items()):
-        for k in tot:
-            tot[k] += c[k]
-        print(f"{rule:24} {c['tp']:>4} {c['fp']:>4} {c['fn']:>4} {ratio(c['tp'], c['tp'] + c['fn']):>7} "
-              f"{ratio(c['tp'], c['tp'] + c['fp']):>9}")  # fmt: skip
-    print(f"{'ALL':24} {tot['tp']:>4} {tot['fp']:>4} {tot['fn']:>4} {ratio(tot['tp'], tot['tp'] + tot['fn']):>7} "
-          f"{ratio(tot['tp'], tot['tp'] + tot['fp']):>9}")  # fmt: skip
+    rule_table(sorted(res["per_rule"].items()), "", 24, "ALL")
     fh, ft = res["fields"]
     s = res["sections"]
     p = s["tp"] / (s["tp"] + s["fp"]) if s["tp"] + s["fp"] else 0
@@ -334,17 +342,9 @@ def report(res: dict, n_docs: int) -> None:
     print(f"standard parts present/missing agreement: {ph}/{pt} = {ratio(ph, pt)}")
     sh, st, sp = res["sums"]
     print(f"sum checks found with the right verdict: {sh}/{st}; sum checks reported: {sp}")
-    wording = {r: c for r, c in res["wording"].items()}
     print("\nwording checks (issue 20; not in the table above):")
-    wt = {"tp": 0, "fp": 0, "fn": 0}
-    for rule in WORDING_RULES:
-        c = wording.get(rule, {"tp": 0, "fp": 0, "fn": 0})
-        for k in wt:
-            wt[k] += c[k]
-        print(f"  {rule:22} {c['tp']:>4} {c['fp']:>4} {c['fn']:>4} {ratio(c['tp'], c['tp'] + c['fn']):>7} "
-              f"{ratio(c['tp'], c['tp'] + c['fp']):>9}")  # fmt: skip
-    print(f"  {'wording ALL':22} {wt['tp']:>4} {wt['fp']:>4} {wt['fn']:>4} "
-          f"{ratio(wt['tp'], wt['tp'] + wt['fn']):>7} {ratio(wt['tp'], wt['tp'] + wt['fp']):>9}")  # fmt: skip
+    zero = {"tp": 0, "fp": 0, "fn": 0}
+    rule_table([(r, res["wording"].get(r, zero)) for r in WORDING_RULES], "  ", 22, "wording ALL")
     if res["misses"]:
         print("\nmissed:")
         for m in res["misses"]:
