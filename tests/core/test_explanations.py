@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from xxgk_desk.core.rules import load_rules
@@ -20,9 +22,9 @@ def test_every_rule_has_an_explanation_and_no_more():
     assert notes - rules == set(), f"说明了不存在的规则：{sorted(notes - rules)}"
 
 
-def test_both_languages_for_why_and_todo():
+def test_both_languages_for_finds_why_and_todo():
     for ex in load_explanations().values():
-        for attr in ("why", "todo"):
+        for attr in ("finds", "why", "todo"):
             assert ex.get(attr) and ex.get(attr, english=True) != ex.get(attr), (ex.rule, attr)
 
 
@@ -44,13 +46,21 @@ def test_rule_entries_follow_the_catalogue():
     entries = rule_entries(rules, english=True)
     assert [e.id for e in entries] == [r.id for r in rules.rules]
     assert entries[0].title == rules.rules[0].title_en
+    assert entries[0].finds == entries[0].explanation.finds_en
+
+
+def test_what_a_rule_finds_is_told_in_reviewers_words():
+    """The rules list and the letter's appendix speak to reviewers: no file, parameter or key names."""
+    for e in rule_entries(load_rules()) + rule_entries(load_rules(), english=True):
+        assert not re.search(r"\.ya?ml|params\.|required|severity|threshold|[a-z]+_[a-z]+", e.finds), e.id
 
 
 @pytest.mark.parametrize(
     ("body", "words"),
     [
         ("explanations:\n  - {id: x, basis: [nope], why: a, todo: b}\n", "nope"),
-        ("bases: {a: {title: t}}\nexplanations:\n  - {id: x, basis: [a], why: a}\n", "todo"),
+        ("bases: {a: {title: t}}\nexplanations:\n  - {id: x, basis: [a], finds: f, why: a}\n", "todo"),
+        ("bases: {a: {title: t}}\nexplanations:\n  - {id: x, basis: [a], why: a, todo: b}\n", "finds"),
         ("bases: {a: {title: t, valid_from: 2020}}\n", "YYYY-MM-DD"),
         ("explanations: [\n", "无法读取"),
     ],

@@ -1,7 +1,7 @@
 """Why each rule exists: ``resources/rules/explanations.yaml`` read into frozen records.
 
-One :class:`Explanation` per rule id (basis documents with their dates, why it matters, what to
-do, an example), in Chinese and English. :func:`rule_entries` joins them with the rule catalogue
+One :class:`Explanation` per rule id (what the check finds in a reviewer's words, basis documents
+with their dates, why it matters, what to do, an example), in Chinese and English. :func:`rule_entries` joins them with the rule catalogue
 for the rules list (帮助 → 审核规则) and the letter's appendix.
 """
 
@@ -46,6 +46,8 @@ class Basis:
 class Explanation:
     rule: str
     basis: tuple[Basis, ...]
+    finds: str = ""  # what the check finds, for reviewers (rules.yaml's ``detects`` is the maintainers' spec)
+    finds_en: str = ""
     article: str = ""
     article_en: str = ""
     why: str = ""
@@ -68,7 +70,7 @@ class RuleEntry:
     id: str
     title: str
     severity: str
-    detects: str
+    finds: str  # in the language asked for
     explanation: Explanation
 
 
@@ -127,10 +129,10 @@ def read_explanations(path: Path) -> dict[str, Explanation]:
         unknown = [n for n in names if n not in bases]
         if unknown or not names:
             raise ExplanationsError(f"{where}：依据“{'、'.join(map(str, unknown)) or '（空）'}”不在 bases 中")
-        fields = ("article", "why", "todo", "example")
+        fields = ("finds", "article", "why", "todo", "example")
         texts = {k: _text(d, k, where) for f in fields for k in (f, f"{f}_en")}
-        if not texts["why"] or not texts["todo"]:
-            raise ExplanationsError(f"{where}：缺少 why 或 todo")
+        if not texts["finds"] or not texts["why"] or not texts["todo"]:
+            raise ExplanationsError(f"{where}：缺少 finds、why 或 todo")
         out[rid] = Explanation(rid, tuple(bases[n] for n in names), **texts)
     return out
 
@@ -154,5 +156,5 @@ def rule_entries(rules: Any, english: bool = False) -> list[RuleEntry]:
         if ex is None:
             continue
         title = (r.title_en or r.title) if english else r.title
-        entries.append(RuleEntry(r.id, title, r.severity, r.detects, ex))
+        entries.append(RuleEntry(r.id, title, r.severity, ex.get("finds", english), ex))
     return entries

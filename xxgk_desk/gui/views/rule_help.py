@@ -51,11 +51,7 @@ def rules_html(rules, needle: str = "") -> str:
     for e in rule_entries(rules, english()):
         sev = vocabulary_label(rules.vocabulary, "severities", e.severity)
         body = explanation_html(e.explanation)
-        detects = (
-            ""
-            if english()
-            else f"<p style='margin:2px 0'><b>{_tr('detects')}：</b>{html.escape(e.detects)}</p>"
-        )
+        detects = f"<p style='margin:2px 0'><b>{_tr('detects')}：</b>{html.escape(e.finds)}</p>"
         block = (
             f"<h3 id='{e.id}'>{html.escape(e.title)}　<small>[{html.escape(sev)}]</small></h3>{detects}{body}"
         )
