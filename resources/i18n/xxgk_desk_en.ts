@@ -165,119 +165,134 @@
         <translation>Annex: list of problems</translation>
     </message>
     <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="48"/>
+        <source>附审核规则说明</source>
+        <translation>Annex: the rules explained</translation>
+    </message>
+    <message>
         <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="50"/>
+        <source>另附一页：意见中问题涉及的审核规则及其依据、说明和整改建议（选择会记住）</source>
+        <translation>An extra annex: the rules behind the letter&apos;s problems, with their basis, why they matter and what to do (the choice is remembered)</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="56"/>
         <source>审核单位设置…</source>
         <translation>Reviewing office settings…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="54"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="60"/>
         <source>只含未解决的批注</source>
         <translation>Unresolved notes only</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="55"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="61"/>
         <source>引文带上下文</source>
         <translation>Quotes with context</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="56"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="62"/>
         <source>包括已驳回的自动检查结果</source>
         <translation>Add dismissed findings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="57"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="63"/>
         <source>包括尚未处理的自动检查结果</source>
         <translation>Add open findings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="59"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="65"/>
         <source>附清单覆盖情况表</source>
         <translation>Add checklist table</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="74"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="80"/>
         <source>纯文本 (.txt)</source>
         <translation>Plain text (.txt)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="80"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="86"/>
         <source>导出审核意见…</source>
         <translation>Export review memo…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="83"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="89"/>
         <source>批注表 XLSX…</source>
         <translation>Notes table XLSX…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="84"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="90"/>
         <source>批注表 CSV…</source>
         <translation>Notes table CSV…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="85"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="91"/>
         <source>W3C 批注 JSON…</source>
         <translation>W3C annotations JSON…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="89"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="95"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="92"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="98"/>
         <source>导出：</source>
         <translation>Export:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="116"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="123"/>
         <source>格式：</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="76"/>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="211"/>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="218"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="82"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="234"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="241"/>
         <source>预览（导出的内容）：</source>
         <translation>Preview (what will be exported):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="187"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="167"/>
+        <source>无法保存设置</source>
+        <translation>Cannot save the settings</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="210"/>
         <source>尚未设置发文机关：请点“审核单位设置…”填写，落款处暂写“（发文机关）”。</source>
         <translation>No issuing office set: click “Reviewing office settings…”; the signature reads “(issuing office)” for now.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="198"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="221"/>
         <source>预览（正在生成……）：</source>
         <translation>Preview (being built…):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="239"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="262"/>
         <source>保存审核意见</source>
         <translation>Save review memo</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="248"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="271"/>
         <source>保存审核记录</source>
         <translation>Save review record</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="264"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="287"/>
         <source>保存批注表</source>
         <translation>Save notes table</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="281"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="304"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="281"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="304"/>
         <source>已保存到：%1</source>
         <translation>Saved to: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="286"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="309"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -1667,32 +1682,32 @@ Review data: %2</translation>
 <context>
     <name>RuleHelp</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="18"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="17"/>
         <source>依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="19"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="18"/>
         <source>为什么重要</source>
         <translation>Why it matters</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="20"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="19"/>
         <source>应当怎么做</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="21"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="20"/>
         <source>示例</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="22"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="21"/>
         <source>检出</source>
         <translation>Detects</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="23"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="22"/>
         <source>没有符合的规则。</source>
         <translation>No rule matches.</translation>
     </message>
@@ -1700,12 +1715,12 @@ Review data: %2</translation>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="71"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="76"/>
         <source>审核规则</source>
         <translation>Review rules</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="74"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="79"/>
         <source>筛选规则（标题、依据、说明中的文字）</source>
         <translation>Filter the rules (title, basis, explanation)</translation>
     </message>
@@ -1713,77 +1728,77 @@ Review data: %2</translation>
 <context>
     <name>UnitSettingsDialog</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="27"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="29"/>
         <source>审核单位设置</source>
         <translation>Reviewing office settings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="31"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="34"/>
         <source>如：湖北省教育厅办公室（审核意见和通报的落款）</source>
         <translation>e.g. 湖北省教育厅办公室 (signature of letters and circulars)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="33"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="36"/>
         <source>红头文字，不填则不加发文机关标志</source>
         <translation>Letterhead text; leave empty for no letterhead</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="35"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="38"/>
         <source>如：鄂教办函〔{year}〕{no}号；不填则不写发文字号</source>
         <translation>e.g. 鄂教办函〔{year}〕{no}号; leave empty for no document number</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="41"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="44"/>
         <source> 个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="45"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="48"/>
         <source>发文机关：</source>
         <translation>Issuing office:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="46"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="49"/>
         <source>发文机关标志：</source>
         <translation>Letterhead:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="47"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="50"/>
         <source>发文字号格式：</source>
         <translation>Document number format:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="48"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="51"/>
         <source>联系人：</source>
         <translation>Contact person:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="49"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="52"/>
         <source>联系电话：</source>
         <translation>Contact phone:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="50"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="53"/>
         <source>整改期限：</source>
         <translation>Deadline for corrections:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="51"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="54"/>
         <source>结束语：</source>
         <translation>Closing words:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="54"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="57"/>
         <source>这些设置保存在当前审核数据库中。发文字号中 {year} 填入年份，{no} 填入序号（导出时不给序号则留空待填）。审核意见和通报的其他固定措辞在 resources/rules/wording.yaml 中修改。</source>
         <translation>These settings are stored in the current review database. In the document number, {year} becomes the year and {no} the serial number (left blank to fill in when none is given at export). The other fixed wording of letters and circulars is edited in resources/rules/wording.yaml.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="84"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="88"/>
         <source>设置有误</source>
         <translation>Invalid settings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="87"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="91"/>
         <source>无法保存设置</source>
         <translation>Cannot save the settings</translation>
     </message>
