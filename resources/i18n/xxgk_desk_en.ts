@@ -445,73 +445,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="98"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="100"/>
         <source>无法打开审核数据库</source>
         <translation>Cannot open the review database</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="99"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="101"/>
         <source>选择或新建其他审核数据库…</source>
         <translation>Choose or create another review database…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="110"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="112"/>
         <source>选择或新建审核数据库</source>
         <translation>Choose or create a review database</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="112"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="114"/>
         <source>审核数据库</source>
         <translation>Review database</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="130"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="132"/>
         <source>审核数据库：%1</source>
         <translation>Review database: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="133"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="795"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="135"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="807"/>
         <source>高校信息公开年报审核</source>
         <translation>University Disclosure Report Review</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="156"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="164"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="159"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="167"/>
         <source>标准部分</source>
         <translation>Standard parts</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="168"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="176"/>
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="169"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="177"/>
         <source>字段</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="170"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="178"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="171"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="179"/>
         <source>清单</source>
         <translation>Checklist (清单)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="173"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="181"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="192"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="200"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -652,7 +652,7 @@
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="117"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1037"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1049"/>
         <source>解决批注</source>
         <translation>Resolve note</translation>
     </message>
@@ -668,37 +668,42 @@
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="135"/>
+        <source>欢迎页</source>
+        <translation>Welcome page</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/actions.py" line="136"/>
         <source>审核规则</source>
         <translation>Review rules</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="142"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="143"/>
         <source>复制选中文字</source>
         <extracomment>Keys the report view handles itself (listed in the help, not in a menu).</extracomment>
         <translation>Copy selected text</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="143"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="144"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="144"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="145"/>
         <source>扩展选择</source>
         <translation>Extend the selection</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="145"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="146"/>
         <source>向下翻页</source>
         <translation>Page down</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="146"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="147"/>
         <source>到开头 / 到结尾</source>
         <translation>To the start / to the end</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="147"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="148"/>
         <source>缩放原文页面</source>
         <translation>Zoom the original page</translation>
     </message>
@@ -753,286 +758,291 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="136"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1214"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="137"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1301"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="137"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1223"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="138"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1310"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="268"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="276"/>
         <source>审核状态</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="272"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="280"/>
         <source> 审核状态：</source>
         <translation> Review state: </translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="278"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="286"/>
         <source>  结论：</source>
         <translation>  Conclusion: </translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="280"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="288"/>
         <source>（未定）</source>
         <translation>(undecided)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="467"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="476"/>
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="484"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="493"/>
         <source>界面语言将在重新启动后生效。</source>
         <translation>The interface language will change after a restart.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="490"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="499"/>
         <source>报告文件</source>
         <translation>Report files</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="112"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="490"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="114"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="499"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="46"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="491"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="500"/>
         <source>打开报告</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="520"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="529"/>
         <source>审核数据库不可用，无法打开报告。</source>
         <translation>The review database is unavailable; cannot open the report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="525"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="534"/>
         <source>正在读取 %1 …</source>
         <translation>Reading %1 …</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="614"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="728"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="967"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="969"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1190"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="624"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="740"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="979"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="981"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1202"/>
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="661"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="671"/>
         <source>已取消读取。</source>
         <translation>Reading cancelled.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="665"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="675"/>
         <source>读取失败：%1</source>
         <translation>Reading failed: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="670"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="680"/>
         <source>无法打开报告</source>
         <translation>Cannot open report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="755"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="767"/>
         <source>   完整性得分：%1</source>
         <translation>   Completeness score: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="804"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="816"/>
         <source>未打开报告</source>
         <translation>No report open</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="468"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="477"/>
         <source>请输入您的姓名（记录在这个审核数据库的每条批注上）：
 %1</source>
         <translation>Please enter your name (recorded on every note in this review database):
 %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="513"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="522"/>
         <source>无法保存粘贴的报告：%1</source>
         <translation>Could not save the pasted report: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="625"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="635"/>
         <source>这份报告套用了政府信息公开工作年度报告的格式，不是高校年度报告的格式。高校应按《高等学校信息公开办法》和教育部通知编写：按学年统计，设评议部分，附清单事项公开情况表。按高校规则检查的结果请对照原文判断。</source>
         <translation>This report follows the format of a government information-disclosure annual report, not that of a university&apos;s annual report. Universities should write it under the Measures for Information Disclosure of Higher Education Institutions and the Ministry of Education&apos;s notice: counted by academic year, with an evaluation part and the table of the disclosure list items. Judge the results of the university rules against the original text.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="638"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="648"/>
         <source>审核数据库中有 %1 条记录无法读取，已跳过（其余内容不受影响）：</source>
         <translation>%1 records in the review database could not be read and were skipped (the rest is unaffected):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="649"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="659"/>
         <source>%1 条批注在这个版本中未能定位（原文已改动），已列入批注列表并标为“未定位”。</source>
         <translation>%1 notes could not be placed in this version (the text has changed); they are listed in the notes panel as “orphaned”.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="651"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="661"/>
         <source>查看这些批注</source>
         <translation>Show these notes</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="810"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="822"/>
         <source>共 %1 页</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="812"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="824"/>
         <source>文件未记录分页</source>
         <translation>file records no pages</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="815"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="827"/>
         <source>%1 · %2 · %3 · %4</source>
         <translation>%1 · %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="824"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="836"/>
         <source>待处理批注 %1 · 未确认问题 %2</source>
         <translation>Open notes %1 · Undecided findings %2</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="845"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="857"/>
         <source>报告中没有找到“%1”部分。</source>
         <translation>Part “%1” was not found in the report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="862"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="874"/>
         <source>报告中没有找到该字段的依据。</source>
         <translation>No source for this field was found in the report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="940"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="952"/>
         <source>%1 处</source>
         <translation>%1 hits</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="987"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1004"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="999"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1016"/>
         <source>添加批注</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="996"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1008"/>
         <source>整篇或某部分的批注</source>
         <translation>Note on whole report or part</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1012"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1018"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1024"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1030"/>
         <source>修改批注</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1024"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1028"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1036"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1040"/>
         <source>回复批注</source>
         <translation>Reply to note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1024"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1036"/>
         <source>回复内容：</source>
         <translation>Reply:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1037"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1049"/>
         <source>重新打开批注</source>
         <translation>Reopen note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1046"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1058"/>
         <source>请先在正文中选中这条批注应当对应的文字。</source>
         <translation>First select the text in the report that this note belongs to.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1050"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1062"/>
         <source>重新定位批注</source>
         <translation>Re-anchor note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1058"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1070"/>
         <source>删除批注</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1065"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1077"/>
         <source>修改字段</source>
         <translation>Edit field</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1072"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1084"/>
         <source>该问题已处理；可先“撤销处理”。</source>
         <translation>This finding has already been decided; use “Undo decision” first.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1076"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1088"/>
         <source>采纳问题</source>
         <translation>Accept finding</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1083"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1087"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1095"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1099"/>
         <source>驳回问题</source>
         <translation>Dismiss finding</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1083"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1095"/>
         <source>驳回理由（必填）：</source>
         <translation>Reason for dismissal (required):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1096"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1108"/>
         <source>撤销处理</source>
         <translation>Undo decision</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1103"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1115"/>
         <source>修改审核状态</source>
         <translation>Change review state</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1109"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1121"/>
         <source>整改建议</source>
         <translation>Recommendations</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1109"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1121"/>
         <source>写入审核意见的整改建议：</source>
         <translation>Recommendations for the review memo:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1149"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1161"/>
         <source>请先在“全省概览”中添加报告。</source>
         <translation>Add reports in the “Province overview” first.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1156"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1168"/>
         <source>已经是最后一份了。</source>
         <translation>This is already the last report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1156"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1168"/>
         <source>已经是第一份了。</source>
         <translation>This is already the first report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1230"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1275"/>
+        <source>找不到示例报告：%1</source>
+        <translation>The sample report is missing: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1317"/>
         <source>本软件以 MIT 许可发布。第三方组件（Qt/PySide6：LGPL-3.0；PDFium：BSD-3-Clause；RapidOCR 与 PaddleOCR 模型：Apache-2.0；onnxruntime：MIT 等）的许可说明见“显示详细信息”。</source>
         <translation>This software is released under the MIT License. The third-party components (Qt/PySide6: LGPL-3.0; PDFium: BSD-3-Clause; RapidOCR and the PaddleOCR models: Apache-2.0; onnxruntime: MIT, and others) and their licences are listed under “Show Details”.</translation>
     </message>
@@ -1047,7 +1057,7 @@
         <translation>Add note to selected text</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1225"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1312"/>
         <source>高校信息公开年报审核 %1
 离线运行，不联网。
 审核数据：%2</source>
@@ -1801,6 +1811,76 @@ Review data: %2</translation>
         <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="91"/>
         <source>无法保存设置</source>
         <translation>Cannot save the settings</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="47"/>
+        <source>欢迎使用高校信息公开年报审核</source>
+        <translation>Welcome to Disclosure Report Review</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="55"/>
+        <source>逐份阅读、检查高校信息公开工作年度报告，批注问题，导出审核意见。
+全部数据保存在本机，不联网。</source>
+        <translation>Read and check universities&apos; annual information-disclosure reports one by one, note the problems, export the review letter.
+Everything stays on this computer; nothing goes online.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="66"/>
+        <source>打开示例报告</source>
+        <translation>Open the sample report</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="67"/>
+        <source>一份虚构学校的报告，先看看检查结果和审核意见。</source>
+        <translation>A fictional school&apos;s report: see what the checks and the letter look like.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="72"/>
+        <source>打开报告文件夹…</source>
+        <translation>Open a folder of reports…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="73"/>
+        <source>选择各校报告所在的文件夹，在“全省概览”中批量审核。</source>
+        <translation>Choose the folder with the schools&apos; reports and review them in the province overview.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="78"/>
+        <source>填写审核人和审核单位…</source>
+        <translation>Your name and office…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="79"/>
+        <source>审核人姓名记在批注上；发文机关等写入审核意见。</source>
+        <translation>Your name signs the notes; the issuing office and contact go into the letter.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="84"/>
+        <source>使用手册（F1）</source>
+        <translation>Manual (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="85"/>
+        <source>从打开报告到发出审核意见，每一步怎么做。</source>
+        <translation>Every step from opening a report to sending the letter.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="91"/>
+        <source>打开一份报告：按 Ctrl+O，或把文件拖到窗口中。以后可从“帮助 → 欢迎页”回到这里。</source>
+        <translation>To open one report, press Ctrl+O or drop the file on the window. Help → Welcome page brings you back here.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="96"/>
+        <source>返回报告</source>
+        <translation>Back to the report</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="134"/>
+        <source>本版本尚未附带使用手册。</source>
+        <translation>This version comes without a manual yet.</translation>
     </message>
 </context>
 </TS>
