@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 
 from tests.gui.test_window import messages, open_sample, settings_dir, window  # noqa: F401  (fixtures)
@@ -12,11 +13,35 @@ from xxgk_desk.gui import app as app_mod
 from xxgk_desk.gui import main_window as mw
 
 
-def _start(qtbot, settings_dir, files=(), screenshot=None):  # noqa: F811
-    w = app_mod.open_window(list(files), screenshot, str(settings_dir / "reviews.sqlite3"))
-    w.runner.synchronous = True  # before the event loop turns: no warm child process in the tests
-    qtbot.addWidget(w)
-    return w
+@pytest.fixture
+def start(qtbot, settings_dir, monkeypatch):  # noqa: F811
+    """``gui.app.main`` as ``xxgk-desk gui`` runs it, up to the event loop (which returns at once)."""
+    from PySide6.QtWidgets import QApplication
+
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+
+    class Timers:  # main's own timers (the font check, the screenshot) are not left to fire in later tests
+        @staticmethod
+        def singleShot(*_a, **_k) -> None:
+            pass
+
+    monkeypatch.setattr(app_mod, "QTimer", Timers)
+    made: list = []
+    real = mw.MainWindow.__init__
+
+    def init(self, *a, **k):
+        real(self, *a, **k)
+        self.runner.synchronous = True  # before the event loop turns: no warm child process in tests
+        made.append(self)
+
+    monkeypatch.setattr(mw.MainWindow, "__init__", init)
+
+    def run(files=(), screenshot=None):
+        assert app_mod.main(list(files), screenshot, str(settings_dir / "reviews.sqlite3")) == 0
+        qtbot.addWidget(made[-1])
+        return made[-1]
+
+    return run
 
 
 def _docks(w) -> list[bool]:
@@ -27,31 +52,31 @@ def _stored(key: str):
     return QSettings("xxgk-desk", "xxgk-desk").value(key)
 
 
-def test_the_first_start_shows_it_the_second_does_not(qtbot, settings_dir, messages):  # noqa: F811
-    first = _start(qtbot, settings_dir)
+def test_the_first_start_shows_it_the_second_does_not(start, messages):  # noqa: F811
+    first = start()
     assert first.welcome_shown and first.centre_stack.currentWidget() is first.welcome_page
     assert _docks(first) == [False, False, False]  # the empty side panels make room
     assert str(_stored("welcome/shown")).lower() == "true"
     first.close()
-    second = _start(qtbot, settings_dir)
+    second = start()
     assert not second.welcome_shown and second.welcome_page is None
     assert _docks(second) == [True, True, True]  # closing on the welcome page saved the real layout
 
 
-def test_not_for_a_file_nor_a_screenshot(qtbot, settings_dir, messages, monkeypatch):  # noqa: F811
+def test_not_for_a_file_nor_a_screenshot(start, settings_dir, messages, monkeypatch):  # noqa: F811
     opened = []
     monkeypatch.setattr(mw.MainWindow, "open_file", lambda self, path: opened.append(path))
-    w = _start(qtbot, settings_dir, files=["报告.pdf"])
+    w = start(files=["报告.pdf"])
     assert opened == ["报告.pdf"] and not w.welcome_shown
     assert _stored("welcome/shown") is None  # not shown yet: a later start without a file still shows it
     w.close()
-    shot = _start(qtbot, settings_dir, screenshot=str(settings_dir / "shot.png"))
+    shot = start(screenshot=str(settings_dir / "shot.png"))
     assert not shot.welcome_shown and _stored("welcome/shown") is None
 
 
-def test_a_reviewer_who_used_the_tool_before_is_not_welcomed(qtbot, settings_dir, messages):  # noqa: F811
+def test_a_reviewer_who_used_the_tool_before_is_not_welcomed(start, messages):  # noqa: F811
     QSettings("xxgk-desk", "xxgk-desk").setValue("recent/files", ["/报告/甲大学.pdf"])
-    w = _start(qtbot, settings_dir)
+    w = start()
     assert not w.welcome_shown and str(_stored("welcome/shown")).lower() == "true"
 
 

@@ -88,29 +88,22 @@ def warn_missing_font(parent) -> None:
         )
 
 
-def open_window(files: list[str], screenshot: str | None = None, db: str | None = None):
-    """The review window, shown, with ``files`` opening; on the first start without a file (and not for
-    a screenshot) the welcome page instead of an empty window."""
-    from xxgk_desk.gui.main_window import MainWindow
-
-    window = MainWindow(db_path=db)
-    window.show()
-    if not screenshot:
-        QTimer.singleShot(0, lambda: warn_missing_font(window))
-    for path in files:
-        window.open_file(path)
-    if not files and not screenshot:
-        window.welcome_on_first_run()
-    return window
-
-
 def main(files: list[str] | None = None, screenshot: str | None = None, db: str | None = None) -> int:
     """Start the window; with ``screenshot``, open the file, wait until it is checked, save a picture, exit."""
     if screenshot and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = create_app()
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    window = open_window(files or [], screenshot, db)
+    from xxgk_desk.gui.main_window import MainWindow
+
+    window = MainWindow(db_path=db)
+    window.show()
+    if not screenshot:
+        QTimer.singleShot(0, lambda: warn_missing_font(window))
+    for path in files or []:
+        window.open_file(path)
+    if not files and not screenshot:  # the first start: a welcome page instead of an empty window
+        window.welcome_on_first_run()
     if screenshot:
         window.resize(1600, 1000)
 
