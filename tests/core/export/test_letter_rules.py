@@ -203,3 +203,16 @@ def test_memo_rules_appendix_flag(letter_case, capsys, tmp_path, monkeypatch):
     code, out, _ = run(capsys, "memo", letter_case.doc.path, "-o", "-", "--db", db, "--format", "txt",
                        "--no-rules-appendix")  # fmt: skip
     assert code == 0 and TITLE not in out
+
+
+def test_every_letter_of_a_folder_follows_the_settings(province, tmp_path):
+    """The overview's 导出全部审核意见 and ``batch --letters`` pass the stored settings: the choice holds there too."""
+    from xxgk_desk.core.export import write_letters
+
+    ws = province.workspace
+    rows = [r for r in ws.rows() if r.institution in ("青海师范大学", "青海大学")]  # basic_pass; pass
+    settings = LetterSettings(issuer="青海省教育厅", rules_appendix=True)
+    report = write_letters(ws, rows, tmp_path / "letters", settings=settings)
+    texts = {p.name.split("-")[0]: docx_text(p) for p in report.written}
+    assert TITLE in texts["青海师范大学"] and "数据合计不符" in texts["青海师范大学"]
+    assert TITLE not in texts["青海大学"]  # a clean pass: no problems, no rules to explain

@@ -107,7 +107,7 @@ def rules_blocks(notes: tuple[RuleNote, ...], label: str) -> list[Block]:
 
     def item(key: str, text: str, keep: bool = True) -> Para:
         """One labelled line; all but a rule's last keep with the next (a rule is not split over pages)."""
-        label = Run(words.text(f"letter.rules_labels.{key}") + "：", bold=True)
+        label = Run(words.text(f"letter.rules_labels.{key}") + "：", bold=True, md=False)
         return Para((label, Run(_full_stop(text))), keep_with_next=keep)
 
     out: list[Block] = [
