@@ -240,59 +240,59 @@
         <translation>Export:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="123"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="124"/>
         <source>格式：</source>
         <translation>Format:</translation>
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="82"/>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="234"/>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="241"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="236"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="243"/>
         <source>预览（导出的内容）：</source>
         <translation>Preview (what will be exported):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="167"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="169"/>
         <source>无法保存设置</source>
         <translation>Cannot save the settings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="210"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="212"/>
         <source>尚未设置发文机关：请点“审核单位设置…”填写，落款处暂写“（发文机关）”。</source>
         <translation>No issuing office set: click “Reviewing office settings…”; the signature reads “(issuing office)” for now.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="221"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="223"/>
         <source>预览（正在生成……）：</source>
         <translation>Preview (being built…):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="262"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="264"/>
         <source>保存审核意见</source>
         <translation>Save review memo</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="271"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="273"/>
         <source>保存审核记录</source>
         <translation>Save review record</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="287"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="289"/>
         <source>保存批注表</source>
         <translation>Save notes table</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="304"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="306"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="304"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="306"/>
         <source>已保存到：%1</source>
         <translation>Saved to: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="309"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="311"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -1816,69 +1816,69 @@ Review data: %2</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/welcome.py" line="47"/>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="51"/>
         <source>欢迎使用高校信息公开年报审核</source>
         <translation>Welcome to Disclosure Report Review</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/welcome.py" line="55"/>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="59"/>
         <source>逐份阅读、检查高校信息公开工作年度报告，批注问题，导出审核意见。
 全部数据保存在本机，不联网。</source>
         <translation>Read and check universities&apos; annual information-disclosure reports one by one, note the problems, export the review letter.
 Everything stays on this computer; nothing goes online.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/welcome.py" line="66"/>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="70"/>
         <source>打开示例报告</source>
         <translation>Open the sample report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/welcome.py" line="67"/>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="71"/>
         <source>一份虚构学校的报告，先看看检查结果和审核意见。</source>
         <translation>A fictional school&apos;s report: see what the checks and the letter look like.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/welcome.py" line="72"/>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="76"/>
         <source>打开报告文件夹…</source>
         <translation>Open a folder of reports…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/welcome.py" line="73"/>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="77"/>
         <source>选择各校报告所在的文件夹，在“全省概览”中批量审核。</source>
         <translation>Choose the folder with the schools&apos; reports and review them in the province overview.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/welcome.py" line="78"/>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="82"/>
         <source>填写审核人和审核单位…</source>
         <translation>Your name and office…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/welcome.py" line="79"/>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="83"/>
         <source>审核人姓名记在批注上；发文机关等写入审核意见。</source>
         <translation>Your name signs the notes; the issuing office and contact go into the letter.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/welcome.py" line="84"/>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="88"/>
         <source>使用手册（F1）</source>
         <translation>Manual (F1)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/welcome.py" line="85"/>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="89"/>
         <source>从打开报告到发出审核意见，每一步怎么做。</source>
         <translation>Every step from opening a report to sending the letter.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/welcome.py" line="91"/>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="94"/>
         <source>打开一份报告：按 Ctrl+O，或把文件拖到窗口中。以后可从“帮助 → 欢迎页”回到这里。</source>
         <translation>To open one report, press Ctrl+O or drop the file on the window. Help → Welcome page brings you back here.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/welcome.py" line="96"/>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="98"/>
         <source>返回报告</source>
         <translation>Back to the report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/welcome.py" line="134"/>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="141"/>
         <source>本版本尚未附带使用手册。</source>
         <translation>This version comes without a manual yet.</translation>
     </message>

@@ -97,11 +97,12 @@ class ExportDialog(QDialog):
         kind_row = QHBoxLayout()
         kind_row.addWidget(QLabel(self.tr("导出：")))
         kind_row.addWidget(self.kind)
-        kind_row.addWidget(self.include_automatic)
-        kind_row.addWidget(self.include_annex)
-        kind_row.addWidget(self.rules_appendix)
         kind_row.addStretch(1)
         kind_row.addWidget(unit)
+        letter_options = QHBoxLayout()  # the letter's options on a row of their own (the record's below)
+        for box in (self.include_automatic, self.include_annex, self.rules_appendix):
+            letter_options.addWidget(box)
+        letter_options.addStretch(1)
         self.record_boxes = (
             self.only_open,
             self.with_context,
@@ -128,6 +129,7 @@ class ExportDialog(QDialog):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(kind_row)
+        layout.addLayout(letter_options)
         layout.addWidget(self.unit_note)
         layout.addLayout(options)
         layout.addWidget(self.preview_label)
