@@ -125,7 +125,6 @@ class WelcomePage(QScrollArea):
         label = QLabel(description)
         label.setWordWrap(True)
         label.setStyleSheet("color:#374151;")
-        label.setBuddy(button)
         grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # the grid does not pass a wrapped label's height for its width on: give it a known width and
