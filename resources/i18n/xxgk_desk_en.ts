@@ -667,12 +667,12 @@
         <translation>Merge conflicts…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="135"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="136"/>
         <source>欢迎页</source>
         <translation>Welcome page</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="136"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="135"/>
         <source>审核规则</source>
         <translation>Review rules</translation>
     </message>
@@ -1878,7 +1878,7 @@ Everything stays on this computer; nothing goes online.</translation>
         <translation>Back to the report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/welcome.py" line="141"/>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="140"/>
         <source>本版本尚未附带使用手册。</source>
         <translation>This version comes without a manual yet.</translation>
     </message>
