@@ -165,119 +165,134 @@
         <translation>Annex: list of problems</translation>
     </message>
     <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="48"/>
+        <source>附审核规则说明</source>
+        <translation>Annex: the rules explained</translation>
+    </message>
+    <message>
         <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="50"/>
+        <source>另附一页：意见中问题涉及的审核规则及其依据、说明和整改建议（选择会记住）</source>
+        <translation>An extra annex: the rules behind the letter&apos;s problems, with their basis, why they matter and what to do (the choice is remembered)</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="56"/>
         <source>审核单位设置…</source>
         <translation>Reviewing office settings…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="54"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="60"/>
         <source>只含未解决的批注</source>
         <translation>Unresolved notes only</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="55"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="61"/>
         <source>引文带上下文</source>
         <translation>Quotes with context</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="56"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="62"/>
         <source>包括已驳回的自动检查结果</source>
         <translation>Add dismissed findings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="57"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="63"/>
         <source>包括尚未处理的自动检查结果</source>
         <translation>Add open findings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="59"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="65"/>
         <source>附清单覆盖情况表</source>
         <translation>Add checklist table</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="74"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="80"/>
         <source>纯文本 (.txt)</source>
         <translation>Plain text (.txt)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="80"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="86"/>
         <source>导出审核意见…</source>
         <translation>Export review memo…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="83"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="89"/>
         <source>批注表 XLSX…</source>
         <translation>Notes table XLSX…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="84"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="90"/>
         <source>批注表 CSV…</source>
         <translation>Notes table CSV…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="85"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="91"/>
         <source>W3C 批注 JSON…</source>
         <translation>W3C annotations JSON…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="89"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="95"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="92"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="98"/>
         <source>导出：</source>
         <translation>Export:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="116"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="124"/>
         <source>格式：</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="76"/>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="211"/>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="218"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="82"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="236"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="243"/>
         <source>预览（导出的内容）：</source>
         <translation>Preview (what will be exported):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="187"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="169"/>
+        <source>无法保存设置</source>
+        <translation>Cannot save the settings</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="212"/>
         <source>尚未设置发文机关：请点“审核单位设置…”填写，落款处暂写“（发文机关）”。</source>
         <translation>No issuing office set: click “Reviewing office settings…”; the signature reads “(issuing office)” for now.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="198"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="223"/>
         <source>预览（正在生成……）：</source>
         <translation>Preview (being built…):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="239"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="264"/>
         <source>保存审核意见</source>
         <translation>Save review memo</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="248"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="273"/>
         <source>保存审核记录</source>
         <translation>Save review record</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="264"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="289"/>
         <source>保存批注表</source>
         <translation>Save notes table</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="281"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="306"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="281"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="306"/>
         <source>已保存到：%1</source>
         <translation>Saved to: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="286"/>
+        <location filename="../../xxgk_desk/gui/views/export_dialog.py" line="311"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -430,73 +445,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="98"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="100"/>
         <source>无法打开审核数据库</source>
         <translation>Cannot open the review database</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="99"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="101"/>
         <source>选择或新建其他审核数据库…</source>
         <translation>Choose or create another review database…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="110"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="112"/>
         <source>选择或新建审核数据库</source>
         <translation>Choose or create a review database</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="112"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="114"/>
         <source>审核数据库</source>
         <translation>Review database</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="130"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="132"/>
         <source>审核数据库：%1</source>
         <translation>Review database: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="133"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="795"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="135"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="807"/>
         <source>高校信息公开年报审核</source>
         <translation>University Disclosure Report Review</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="156"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="164"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="159"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="167"/>
         <source>标准部分</source>
         <translation>Standard parts</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="168"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="176"/>
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="169"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="177"/>
         <source>字段</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="170"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="178"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="171"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="179"/>
         <source>清单</source>
         <translation>Checklist (清单)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="173"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="181"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="192"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="200"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -637,7 +652,7 @@
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="117"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1037"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1049"/>
         <source>解决批注</source>
         <translation>Resolve note</translation>
     </message>
@@ -652,38 +667,43 @@
         <translation>Merge conflicts…</translation>
     </message>
     <message>
+        <location filename="../../xxgk_desk/gui/actions.py" line="136"/>
+        <source>欢迎页</source>
+        <translation>Welcome page</translation>
+    </message>
+    <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="135"/>
         <source>审核规则</source>
         <translation>Review rules</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="142"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="143"/>
         <source>复制选中文字</source>
         <extracomment>Keys the report view handles itself (listed in the help, not in a menu).</extracomment>
         <translation>Copy selected text</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="143"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="144"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="144"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="145"/>
         <source>扩展选择</source>
         <translation>Extend the selection</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="145"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="146"/>
         <source>向下翻页</source>
         <translation>Page down</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="146"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="147"/>
         <source>到开头 / 到结尾</source>
         <translation>To the start / to the end</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="147"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="148"/>
         <source>缩放原文页面</source>
         <translation>Zoom the original page</translation>
     </message>
@@ -738,286 +758,291 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="136"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1214"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="137"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1301"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="137"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1223"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="138"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1310"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="268"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="276"/>
         <source>审核状态</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="272"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="280"/>
         <source> 审核状态：</source>
         <translation> Review state: </translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="278"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="286"/>
         <source>  结论：</source>
         <translation>  Conclusion: </translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="280"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="288"/>
         <source>（未定）</source>
         <translation>(undecided)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="467"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="476"/>
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="484"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="493"/>
         <source>界面语言将在重新启动后生效。</source>
         <translation>The interface language will change after a restart.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="490"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="499"/>
         <source>报告文件</source>
         <translation>Report files</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="112"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="490"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="114"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="499"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="46"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="491"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="500"/>
         <source>打开报告</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="520"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="529"/>
         <source>审核数据库不可用，无法打开报告。</source>
         <translation>The review database is unavailable; cannot open the report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="525"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="534"/>
         <source>正在读取 %1 …</source>
         <translation>Reading %1 …</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="614"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="728"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="967"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="969"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1190"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="624"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="740"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="979"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="981"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1202"/>
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="661"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="671"/>
         <source>已取消读取。</source>
         <translation>Reading cancelled.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="665"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="675"/>
         <source>读取失败：%1</source>
         <translation>Reading failed: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="670"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="680"/>
         <source>无法打开报告</source>
         <translation>Cannot open report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="755"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="767"/>
         <source>   完整性得分：%1</source>
         <translation>   Completeness score: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="804"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="816"/>
         <source>未打开报告</source>
         <translation>No report open</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="468"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="477"/>
         <source>请输入您的姓名（记录在这个审核数据库的每条批注上）：
 %1</source>
         <translation>Please enter your name (recorded on every note in this review database):
 %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="513"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="522"/>
         <source>无法保存粘贴的报告：%1</source>
         <translation>Could not save the pasted report: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="625"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="635"/>
         <source>这份报告套用了政府信息公开工作年度报告的格式，不是高校年度报告的格式。高校应按《高等学校信息公开办法》和教育部通知编写：按学年统计，设评议部分，附清单事项公开情况表。按高校规则检查的结果请对照原文判断。</source>
         <translation>This report follows the format of a government information-disclosure annual report, not that of a university&apos;s annual report. Universities should write it under the Measures for Information Disclosure of Higher Education Institutions and the Ministry of Education&apos;s notice: counted by academic year, with an evaluation part and the table of the disclosure list items. Judge the results of the university rules against the original text.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="638"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="648"/>
         <source>审核数据库中有 %1 条记录无法读取，已跳过（其余内容不受影响）：</source>
         <translation>%1 records in the review database could not be read and were skipped (the rest is unaffected):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="649"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="659"/>
         <source>%1 条批注在这个版本中未能定位（原文已改动），已列入批注列表并标为“未定位”。</source>
         <translation>%1 notes could not be placed in this version (the text has changed); they are listed in the notes panel as “orphaned”.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="651"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="661"/>
         <source>查看这些批注</source>
         <translation>Show these notes</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="810"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="822"/>
         <source>共 %1 页</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="812"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="824"/>
         <source>文件未记录分页</source>
         <translation>file records no pages</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="815"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="827"/>
         <source>%1 · %2 · %3 · %4</source>
         <translation>%1 · %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="824"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="836"/>
         <source>待处理批注 %1 · 未确认问题 %2</source>
         <translation>Open notes %1 · Undecided findings %2</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="845"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="857"/>
         <source>报告中没有找到“%1”部分。</source>
         <translation>Part “%1” was not found in the report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="862"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="874"/>
         <source>报告中没有找到该字段的依据。</source>
         <translation>No source for this field was found in the report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="940"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="952"/>
         <source>%1 处</source>
         <translation>%1 hits</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="987"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1004"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="999"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1016"/>
         <source>添加批注</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="996"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1008"/>
         <source>整篇或某部分的批注</source>
         <translation>Note on whole report or part</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1012"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1018"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1024"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1030"/>
         <source>修改批注</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1024"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1028"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1036"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1040"/>
         <source>回复批注</source>
         <translation>Reply to note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1024"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1036"/>
         <source>回复内容：</source>
         <translation>Reply:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1037"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1049"/>
         <source>重新打开批注</source>
         <translation>Reopen note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1046"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1058"/>
         <source>请先在正文中选中这条批注应当对应的文字。</source>
         <translation>First select the text in the report that this note belongs to.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1050"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1062"/>
         <source>重新定位批注</source>
         <translation>Re-anchor note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1058"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1070"/>
         <source>删除批注</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1065"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1077"/>
         <source>修改字段</source>
         <translation>Edit field</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1072"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1084"/>
         <source>该问题已处理；可先“撤销处理”。</source>
         <translation>This finding has already been decided; use “Undo decision” first.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1076"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1088"/>
         <source>采纳问题</source>
         <translation>Accept finding</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1083"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1087"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1095"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1099"/>
         <source>驳回问题</source>
         <translation>Dismiss finding</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1083"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1095"/>
         <source>驳回理由（必填）：</source>
         <translation>Reason for dismissal (required):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1096"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1108"/>
         <source>撤销处理</source>
         <translation>Undo decision</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1103"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1115"/>
         <source>修改审核状态</source>
         <translation>Change review state</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1109"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1121"/>
         <source>整改建议</source>
         <translation>Recommendations</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1109"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1121"/>
         <source>写入审核意见的整改建议：</source>
         <translation>Recommendations for the review memo:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1149"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1161"/>
         <source>请先在“全省概览”中添加报告。</source>
         <translation>Add reports in the “Province overview” first.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1156"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1168"/>
         <source>已经是最后一份了。</source>
         <translation>This is already the last report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1156"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1168"/>
         <source>已经是第一份了。</source>
         <translation>This is already the first report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1230"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1275"/>
+        <source>找不到示例报告：%1</source>
+        <translation>The sample report is missing: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1317"/>
         <source>本软件以 MIT 许可发布。第三方组件（Qt/PySide6：LGPL-3.0；PDFium：BSD-3-Clause；RapidOCR 与 PaddleOCR 模型：Apache-2.0；onnxruntime：MIT 等）的许可说明见“显示详细信息”。</source>
         <translation>This software is released under the MIT License. The third-party components (Qt/PySide6: LGPL-3.0; PDFium: BSD-3-Clause; RapidOCR and the PaddleOCR models: Apache-2.0; onnxruntime: MIT, and others) and their licences are listed under “Show Details”.</translation>
     </message>
@@ -1032,7 +1057,7 @@
         <translation>Add note to selected text</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1225"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1312"/>
         <source>高校信息公开年报审核 %1
 离线运行，不联网。
 审核数据：%2</source>
@@ -1667,32 +1692,32 @@ Review data: %2</translation>
 <context>
     <name>RuleHelp</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="18"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="17"/>
         <source>依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="19"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="18"/>
         <source>为什么重要</source>
         <translation>Why it matters</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="20"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="19"/>
         <source>应当怎么做</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="21"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="20"/>
         <source>示例</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="22"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="21"/>
         <source>检出</source>
         <translation>Detects</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="23"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="22"/>
         <source>没有符合的规则。</source>
         <translation>No rule matches.</translation>
     </message>
@@ -1700,12 +1725,12 @@ Review data: %2</translation>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="71"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="76"/>
         <source>审核规则</source>
         <translation>Review rules</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="74"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="79"/>
         <source>筛选规则（标题、依据、说明中的文字）</source>
         <translation>Filter the rules (title, basis, explanation)</translation>
     </message>
@@ -1713,79 +1738,149 @@ Review data: %2</translation>
 <context>
     <name>UnitSettingsDialog</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="27"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="29"/>
         <source>审核单位设置</source>
         <translation>Reviewing office settings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="31"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="34"/>
         <source>如：湖北省教育厅办公室（审核意见和通报的落款）</source>
         <translation>e.g. 湖北省教育厅办公室 (signature of letters and circulars)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="33"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="36"/>
         <source>红头文字，不填则不加发文机关标志</source>
         <translation>Letterhead text; leave empty for no letterhead</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="35"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="38"/>
         <source>如：鄂教办函〔{year}〕{no}号；不填则不写发文字号</source>
         <translation>e.g. 鄂教办函〔{year}〕{no}号; leave empty for no document number</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="41"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="44"/>
         <source> 个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="45"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="48"/>
         <source>发文机关：</source>
         <translation>Issuing office:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="46"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="49"/>
         <source>发文机关标志：</source>
         <translation>Letterhead:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="47"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="50"/>
         <source>发文字号格式：</source>
         <translation>Document number format:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="48"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="51"/>
         <source>联系人：</source>
         <translation>Contact person:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="49"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="52"/>
         <source>联系电话：</source>
         <translation>Contact phone:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="50"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="53"/>
         <source>整改期限：</source>
         <translation>Deadline for corrections:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="51"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="54"/>
         <source>结束语：</source>
         <translation>Closing words:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="54"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="57"/>
         <source>这些设置保存在当前审核数据库中。发文字号中 {year} 填入年份，{no} 填入序号（导出时不给序号则留空待填）。审核意见和通报的其他固定措辞在 resources/rules/wording.yaml 中修改。</source>
         <translation>These settings are stored in the current review database. In the document number, {year} becomes the year and {no} the serial number (left blank to fill in when none is given at export). The other fixed wording of letters and circulars is edited in resources/rules/wording.yaml.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="84"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="88"/>
         <source>设置有误</source>
         <translation>Invalid settings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="87"/>
+        <location filename="../../xxgk_desk/gui/views/unit_settings.py" line="91"/>
         <source>无法保存设置</source>
         <translation>Cannot save the settings</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="51"/>
+        <source>欢迎使用高校信息公开年报审核</source>
+        <translation>Welcome to Disclosure Report Review</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="59"/>
+        <source>逐份阅读、检查高校信息公开工作年度报告，批注问题，导出审核意见。
+全部数据保存在本机，不联网。</source>
+        <translation>Read and check universities&apos; annual information-disclosure reports one by one, note the problems, export the review letter.
+Everything stays on this computer; nothing goes online.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="70"/>
+        <source>打开示例报告</source>
+        <translation>Open the sample report</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="71"/>
+        <source>一份虚构学校的报告，先看看检查结果和审核意见。</source>
+        <translation>A fictional school&apos;s report: see what the checks and the letter look like.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="76"/>
+        <source>打开报告文件夹…</source>
+        <translation>Open a folder of reports…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="77"/>
+        <source>选择各校报告所在的文件夹，在“全省概览”中批量审核。</source>
+        <translation>Choose the folder with the schools&apos; reports and review them in the province overview.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="82"/>
+        <source>填写审核人和审核单位…</source>
+        <translation>Your name and office…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="83"/>
+        <source>审核人姓名记在批注上；发文机关等写入审核意见。</source>
+        <translation>Your name signs the notes; the issuing office and contact go into the letter.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="88"/>
+        <source>使用手册（F1）</source>
+        <translation>Manual (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="89"/>
+        <source>从打开报告到发出审核意见，每一步怎么做。</source>
+        <translation>Every step from opening a report to sending the letter.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="94"/>
+        <source>打开一份报告：按 Ctrl+O，或把文件拖到窗口中。以后可从“帮助 → 欢迎页”回到这里。</source>
+        <translation>To open one report, press Ctrl+O or drop the file on the window. Help → Welcome page brings you back here.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="98"/>
+        <source>返回报告</source>
+        <translation>Back to the report</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/welcome.py" line="140"/>
+        <source>本版本尚未附带使用手册。</source>
+        <translation>This version comes without a manual yet.</translation>
     </message>
 </context>
 </TS>

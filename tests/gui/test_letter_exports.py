@@ -102,3 +102,30 @@ def test_the_file_menu_opens_the_unit_settings(window, monkeypatch):  # noqa: F8
     action = next(a for a in actions if a.text().replace("&", "") == "审核单位设置…")
     action.trigger()
     assert opened == [window.store]
+
+
+def test_export_dialog_rules_appendix_is_remembered(window, messages):  # noqa: F811
+    """The 附审核规则说明 box adds the annex to the preview and is kept in the letter's settings (the
+    unit-settings dialog, which does not show it, leaves it as it is)."""
+    from xxgk_desk.gui.views import export_dialog
+    from xxgk_desk.gui.views.unit_settings import UnitSettingsDialog
+
+    open_sample(window)
+    dialog = export_dialog.ExportDialog(window.session, window)
+    dialog.include_automatic.setChecked(True)  # the sample's findings: the letter has rules to explain
+    assert not dialog.rules_appendix.isChecked() and "审核规则说明" not in dialog.preview.toPlainText()
+    dialog.rules_appendix.setChecked(True)
+    assert "审核规则说明" in dialog.preview.toPlainText() and "整改建议：" in dialog.preview.toPlainText()
+    assert letter_settings.read(window.store).rules_appendix is True
+    dialog.kind.setCurrentIndex(dialog.kind.findData(export_dialog.RECORD))
+    assert not dialog.rules_appendix.isEnabled()
+    dialog.reject()
+    unit = UnitSettingsDialog(window.store, window)
+    unit.issuer.setText("湖北省教育厅")
+    unit.accept()
+    assert letter_settings.read(window.store).rules_appendix is True
+    again = export_dialog.ExportDialog(window.session, window)
+    assert again.rules_appendix.isChecked()
+    again.rules_appendix.setChecked(False)
+    assert letter_settings.read(window.store).rules_appendix is False
+    again.reject()

@@ -2,13 +2,14 @@
 the internal review record (审核记录), as DOCX, PDF, Markdown or text.
 
     memo FILE [-o OUT.docx] [--format docx|md|txt|pdf] [--db PATH] [--with-findings] [--no-annex]
-         [--number N] [--to 主送单位]
+         [--rules-appendix | --no-rules-appendix] [--number N] [--to 主送单位]
     memo FILE --record [--only-open] [--with-context] [--include-dismissed] [--no-undecided]
          [--no-checklist] [--reviewer NAME]
 
 The letter carries only what the reviewer confirmed in the review database (open notes, accepted
 findings, the conclusion) and the department's settings stored with it (File → 审核单位设置 in the
-window); ``--with-findings`` adds the findings nobody decided (系统预审). The record, with a database
+window); ``--with-findings`` adds the findings nobody decided (系统预审); ``--rules-appendix`` appends
+审核规则说明 for the rules behind its problems (default: as the settings say). The record, with a database
 that knows the report, carries the reviewer's notes, corrected fields, decisions and conclusion;
 otherwise it is an automatic pre-review (自动预审). Also ``notes table FILE -o notes.xlsx|.csv|.jsonld``
 (registered by commands/notes.py) writes the notes as a table.
@@ -52,6 +53,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="审核意见中一并列出尚未处理的自动检查结果（附件中标为“系统预审”）",
     )
     p.add_argument("--no-annex", action="store_true", help="审核意见不附问题清单")
+    p.add_argument(
+        "--rules-appendix",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="审核意见附“审核规则说明”（只列意见中问题涉及的规则：性质、依据、说明、整改建议）；"
+        "不写时按审核单位设置",
+    )
     p.add_argument("--number", metavar="N", help="发文字号中的序号（按审核单位设置的发文字号格式）")
     p.add_argument("--only-open", action="store_true", help="只列出待处理的批注（审核记录）")
     p.add_argument("--with-context", action="store_true", help="引文前后附上原文上下文（审核记录）")
@@ -197,6 +205,7 @@ def _letter(args: argparse.Namespace, result, rules, store, out: Path, fmt: str,
         settings=export.letter_settings.read(store),
         include_automatic=args.with_findings,
         include_annex=not args.no_annex,
+        rules_appendix=args.rules_appendix,
         number=args.number,
         rules=rules,
     )
@@ -214,7 +223,8 @@ def _letter(args: argparse.Namespace, result, rules, store, out: Path, fmt: str,
         if letter.reviewed
         else "（审核数据库中没有这份报告的审核记录；加 --with-findings 可列出自动检查结果）"
     )
-    print(f"已写出审核意见（问题 {n} 条{conclusion}）：{path}{note}")
+    rules_note = f"，附审核规则说明 {len(letter.rule_notes)} 条" if letter.rule_notes else ""
+    print(f"已写出审核意见（问题 {n} 条{conclusion}{rules_note}）：{path}{note}")
     return 0
 
 

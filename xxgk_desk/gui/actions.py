@@ -133,6 +133,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("ask_reviewer", "settings", QT_TRANSLATE_NOOP("MainWindow", "审核人姓名…"), args=(True,)),
     Command("@language", "settings", QT_TRANSLATE_NOOP("MainWindow", "界面语言")),
     Command("show_rules", "help", QT_TRANSLATE_NOOP("MainWindow", "审核规则")),
+    Command("show_welcome", "help", QT_TRANSLATE_NOOP("MainWindow", "欢迎页")),
     Command("show_shortcuts", "help", QT_TRANSLATE_NOOP("MainWindow", "快捷键"), separator=True),
     Command("show_about", "help", QT_TRANSLATE_NOOP("MainWindow", "关于")),
 )

@@ -102,6 +102,8 @@ def main(files: list[str] | None = None, screenshot: str | None = None, db: str 
         QTimer.singleShot(0, lambda: warn_missing_font(window))
     for path in files or []:
         window.open_file(path)
+    if not files and not screenshot:  # the first start: a welcome page instead of an empty window
+        window.welcome_on_first_run()
     if screenshot:
         window.resize(1600, 1000)
 

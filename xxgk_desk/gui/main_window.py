@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -52,6 +53,7 @@ from xxgk_desk.gui.views.panels import (
 )
 from xxgk_desk.gui.views.text_chunks import plan_chunks
 from xxgk_desk.gui.views.text_view import ReportView, Span
+from xxgk_desk.gui.views.welcome import WelcomePage
 
 MAX_RECENT = 10
 MAX_SEARCH_HITS = 5000
@@ -149,7 +151,13 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.banner_area)
         lay.addWidget(self.centre_split, 1)
         lay.addWidget(self.find_bar)
-        self.setCentralWidget(centre)
+        # the centre is a stack: the report (always page 0) and, on the first start, the welcome page
+        self.centre_stack = QStackedWidget()
+        self.centre_stack.addWidget(centre)
+        self.report_page = centre
+        self.welcome_page: WelcomePage | None = None  # made when first shown
+        self._welcome_hid: list[QDockWidget] = []  # side panels hidden while it is shown
+        self.setCentralWidget(self.centre_stack)
         # left: outline and parts
         self.outline = OutlinePanel()
         self.left_dock = self._dock(
@@ -412,6 +420,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event) -> None:
+        self.hide_welcome()  # the layout saved is the reviewer's, with the side panels
         s = settings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
@@ -561,6 +570,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self._clear_panels()  # nothing of the previous report may stay (an action on it would hit this one)
         self.session = session
+        self.hide_welcome()  # the welcome page gives way to the report
         doc = analysis.document
         self.text_view.show_document(doc, analysis.sections, plans)
         self._show_banners(session)
@@ -687,6 +697,8 @@ class MainWindow(QMainWindow):
 
     def close_document(self) -> None:
         self.session = None
+        if self.welcome_page is not None:
+            self.welcome_page.set_report_open(False)
         self.undo_stack.clear()
         self.text_view.clear_document()
         self.page_view.set_document(None)
@@ -1199,6 +1211,81 @@ class MainWindow(QMainWindow):
         run_modal(dialog)
         if dialog.changed:
             self.refresh_all()
+
+    # ------------------------------------------------------------------ welcome
+    def welcome_on_first_run(self) -> bool:
+        """On the window's first start (the welcome never shown, no report ever opened) show the welcome
+        page; remembered in the app settings, so the next start opens straight to the window."""
+        s = settings()
+        if s.value("welcome/shown", False, type=bool):
+            return False
+        if self.recent_files():  # a reviewer who used an older version: no welcome, but remember it
+            s.setValue("welcome/shown", True)
+            return False
+        self.show_welcome()
+        return True
+
+    def show_welcome(self) -> None:
+        """帮助 → 欢迎页: the welcome page in the centre (the report, if one is open, stays behind it)."""
+        if self.welcome_page is None:
+            page = WelcomePage()
+            page.sample_requested.connect(lambda: self.open_sample())
+            page.folder_requested.connect(lambda: self.open_folder())
+            page.settings_requested.connect(lambda: self.reviewer_and_unit())
+            page.manual_requested.connect(lambda: self._open_manual())
+            page.back_requested.connect(lambda: self.hide_welcome())
+            self.centre_stack.addWidget(page)
+            self.welcome_page = page
+        self.welcome_page.set_report_open(self.session is not None)
+        self.welcome_page.set_manual_available(callable(getattr(self, "show_manual", None)))
+        if not self.welcome_shown:  # the empty side panels give the page the whole window
+            self._welcome_hid = [d for d in self._all_docks() if d.isVisible()]
+            for dock in self._welcome_hid:
+                dock.hide()
+        self.centre_stack.setCurrentWidget(self.welcome_page)
+        settings().setValue("welcome/shown", True)
+
+    def _open_manual(self) -> None:
+        manual = getattr(self, "show_manual", None)  # 帮助 → 使用手册, where this version has it
+        if callable(manual):
+            manual()
+
+    def hide_welcome(self) -> None:
+        """Back to the report, with the side panels the welcome page had hidden."""
+        if not self.welcome_shown:
+            return
+        self.centre_stack.setCurrentWidget(self.report_page)
+        for dock in self._welcome_hid:
+            dock.show()
+        self._welcome_hid = []
+
+    def _all_docks(self) -> list[QDockWidget]:
+        return [self.left_dock, self.parts_dock, self.right_dock]
+
+    @property
+    def welcome_shown(self) -> bool:
+        return self.welcome_page is not None and self.centre_stack.currentWidget() is self.welcome_page
+
+    def open_sample(self) -> None:
+        """The bundled sample report (resources/samples), for a first look."""
+        from xxgk_desk.core.resources import resource
+
+        sample = resource("samples", "sample-report.pdf")
+        if not sample.exists():
+            self._fail(self.tr("找不到示例报告：%1").replace("%1", str(sample)))
+            return
+        self.open_file(str(sample))
+
+    def open_folder(self) -> None:
+        """A folder of reports: the province overview, asking for the folder at once."""
+        overview = self.show_overview()
+        if overview is not None:
+            overview.add_folder()
+
+    def reviewer_and_unit(self) -> None:
+        """The reviewer's name, then the department's details for the letter (both in the review database)."""
+        self.ask_reviewer(True)
+        self.unit_settings()
 
     # ------------------------------------------------------------------ help
     def show_rules(self) -> None:

@@ -2,7 +2,9 @@
 
 Only what the reviewer confirmed goes in: their open notes (accepted findings become notes), grouped
 by standard part, most serious first; the engine's undecided findings only when asked for
-(``include_automatic``), marked 系统预审 in the annex. No file names, hashes, processing states,
+(``include_automatic``), marked 系统预审 in the annex. On request the letter carries a second annex,
+审核规则说明: the rules behind its problems (not every rule: a school is told why the problems it must
+fix matter, not the whole catalogue), from resources/rules/explanations.yaml. No file names, hashes, processing states,
 scores or reviewer names: a letter names the report by its printed title and the school by its
 official name. The wording is resources/rules/wording.yaml; the department's details are
 :class:`LetterSettings` (stored with the review database).
@@ -19,6 +21,7 @@ from xxgk_desk.core.document import Document
 from xxgk_desk.core.engine.model import Review
 from xxgk_desk.core.outline import Section
 from xxgk_desk.core.rules import RuleSet, load_rules
+from xxgk_desk.core.rules.explanations import load_explanations
 
 from .fmt import cn_date, one_line, shorten, text_width
 from .letter_settings import LetterSettings
@@ -49,6 +52,21 @@ class LetterIssue:
     quote: str
     automatic: bool  # an engine finding the reviewer has not decided (系统预审)
     severity_rank: int
+    severity: str = ""
+    rule: str | None = None  # the rule behind it (an engine finding, or a note made from one)
+
+
+@dataclass(frozen=True)
+class RuleNote:
+    """One rule of the appendix 审核规则说明, as explanations.yaml states it."""
+
+    rule: str
+    title: str  # the catalogue's title (数据合计不符)
+    severity: str  # the most serious severity the letter's problems of this rule carry
+    basis: tuple[str, ...]  # each document with its number and dates of validity
+    article: str  # the article or requirement ("" none)
+    why: str
+    todo: str
 
 
 @dataclass(frozen=True)
@@ -80,6 +98,7 @@ class Letter:
     conclusion_label: str | None
     reviewed: bool  # the review database holds the reviewer's work on this report
     automatic_included: bool
+    rule_notes: tuple[RuleNote, ...] = ()  # the appendix 审核规则说明 (empty: none)
 
     @property
     def issues(self) -> tuple[LetterIssue, ...]:
@@ -116,6 +135,8 @@ def _letter_issue(issue: Issue) -> LetterIssue:
         quote=shorten(issue.quote or "", ANNEX_QUOTE_LIMIT),
         automatic=issue.origin != "note",
         severity_rank=issue.severity_rank,
+        severity=issue.severity,
+        rule=issue.rule,
     )
 
 
@@ -180,6 +201,37 @@ def title_lines(title: str, names: tuple[str, ...] = ()) -> tuple[str, ...]:
     return best[1] if best else (title,)
 
 
+def rule_notes(issues: tuple[LetterIssue, ...], rules: RuleSet) -> tuple[RuleNote, ...]:
+    """The rules behind ``issues``, in the order the letter first names them, each with the most
+    serious severity its problems carry; problems the reviewer wrote without a rule add none."""
+    notes = load_explanations()
+    worst: dict[str, LetterIssue] = {}
+    for issue in issues:
+        if issue.rule and issue.rule in notes:
+            seen = worst.get(issue.rule)
+            if seen is None or issue.severity_rank > seen.severity_rank:
+                worst[issue.rule] = issue
+    out = []
+    for rid, issue in worst.items():
+        ex = notes[rid]
+        try:
+            title = rules.rule(rid).title
+        except KeyError:
+            title = rid
+        out.append(
+            RuleNote(
+                rule=rid,
+                title=title,
+                severity=issue.severity,
+                basis=tuple(b.text(date_format=cn_date) for b in ex.basis),
+                article=ex.article,
+                why=ex.why,
+                todo=ex.todo,
+            )
+        )
+    return tuple(out)
+
+
 def _requirements(summary: str, settings: LetterSettings) -> list[str]:
     words = wording()
     standard = words.texts("letter.requirements", days=settings.deadline_days, we=settings.we)
@@ -209,13 +261,15 @@ def collect_letter(
     settings: LetterSettings | None = None,
     include_automatic: bool = False,
     include_annex: bool = True,
+    rules_appendix: bool | None = None,
     number: str | int | None = None,
     when: date | None = None,
     rules: RuleSet | None = None,
 ) -> Letter:
     """Gather the letter for one report (``store`` is only read; register the file first, e.g. with
     :func:`attach_document`). ``include_automatic`` adds the findings nobody decided (系统预审);
-    ``number`` fills ``{no}`` of the 发文字号 pattern (a blank to fill by hand otherwise)."""
+    ``number`` fills ``{no}`` of the 发文字号 pattern (a blank to fill by hand otherwise);
+    ``rules_appendix`` (default: the settings' choice) appends 审核规则说明 for the rules behind the problems."""
     rules = rules or load_rules()
     settings = settings or LetterSettings()
     words = wording()
@@ -258,6 +312,9 @@ def collect_letter(
     summary = (state.summary or "").strip() if state else ""
     clean = not groups and conclusion in (None, "pass") and not summary
     day = when or date.today()
+    if rules_appendix is None:
+        rules_appendix = settings.rules_appendix
+    explained = rule_notes(tuple(i for g in groups for i in g.issues), rules) if rules_appendix else ()
     return Letter(
         masthead=settings.masthead.strip(),
         number=settings.number(number, day),
@@ -279,4 +336,5 @@ def collect_letter(
         conclusion_label=label or None,
         reviewed=not items.automatic,
         automatic_included=include_automatic,
+        rule_notes=explained,
     )

@@ -3,7 +3,8 @@
 Keys (``letter/…``, text values, see :mod:`xxgk_desk.core.store.settings`): the issuing department
 (发文机关, also the signature), an optional masthead (发文机关标志), the document-number pattern
 (发文字号, ``{year}`` and ``{no}`` filled in), contact person and phone, the deadline for corrections in
-working days, and the closing sentence. Unset keys fall back to the wording file's defaults.
+working days, the closing sentence, and whether the letter carries the appendix 审核规则说明 (the rules
+behind its problems). Unset keys fall back to the wording file's defaults.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ BLANK_NUMBER = "\u3000\u3000"
 
 @dataclass(frozen=True)
 class LetterSettings:
-    """What the 审核单位设置 dialog edits (empty strings: not set)."""
+    """What the 审核单位设置 dialog edits, and the export dialog's 附审核规则说明 (empty strings: not set)."""
 
     issuer: str = ""  # 发文机关署名, e.g. 湖北省教育厅办公室
     masthead: str = ""  # 发文机关标志 above the number (empty: none)
@@ -35,6 +36,7 @@ class LetterSettings:
     phone: str = ""
     deadline_days: int = DEFAULT_DAYS
     closing: str = ""  # empty: the wording file's closing (特此函告。)
+    rules_appendix: bool = False  # append 附件：审核规则说明 (the rules behind the letter's problems)
 
     @property
     def closing_text(self) -> str:
@@ -87,6 +89,9 @@ def read(store: Any) -> LetterSettings:
         if key in stored:
             values[name] = stored[key]
     days = values.pop("deadline_days", None)
+    flag = values.pop("rules_appendix", None)
+    if flag is not None:
+        values["rules_appendix"] = str(flag).strip().lower() in ("1", "true", "yes", "on")
     out = LetterSettings(**values)
     if days is not None:
         try:
@@ -103,6 +108,8 @@ def write(store: Any, settings: LetterSettings) -> None:
         value = getattr(settings, f.name)
         if f.name == "deadline_days":
             text = None if value == DEFAULT_DAYS else str(value)
+        elif f.name == "rules_appendix":
+            text = "1" if value else None
         else:
             text = str(value).strip() or None
         store.set_setting(_KEYS[f.name], text)

@@ -8,6 +8,7 @@ for the rules list (帮助 → 审核规则) and the letter's appendix.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -33,13 +34,14 @@ class Basis:
     note: str = ""
     note_en: str = ""
 
-    def text(self, english: bool = False) -> str:
-        """Title, number and dates in one line (``《办法》（教育部令第29号），2010-09-01起施行``)."""
+    def text(self, english: bool = False, date_format: Callable[[dt.date], str] = dt.date.isoformat) -> str:
+        """Title, number and dates in one line (``《办法》（教育部令第29号），2010-09-01起施行``);
+        ``date_format`` writes a date another way (the letter: ``2010年9月1日``)."""
         title = (self.title_en or self.title) if english else self.title
         number = (
             f" ({self.number})" if english and self.number else f"（{self.number}）" if self.number else ""
         )
-        return title + number + _dates(self.valid_from, self.valid_to, english)
+        return title + number + _dates(self.valid_from, self.valid_to, english, date_format)
 
 
 @dataclass(frozen=True)
@@ -74,18 +76,18 @@ class RuleEntry:
     explanation: Explanation
 
 
-def _dates(start: dt.date | None, end: dt.date | None, english: bool) -> str:
+def _dates(start: dt.date | None, end: dt.date | None, english: bool, fmt: Callable[[dt.date], str]) -> str:
     if english:
         if start and end:
-            return f", in force {start.isoformat()} – {end.isoformat()}"
+            return f", in force {fmt(start)} – {fmt(end)}"
         if start:
-            return f", in force from {start.isoformat()}"
-        return f", in force until {end.isoformat()}" if end else ""
+            return f", in force from {fmt(start)}"
+        return f", in force until {fmt(end)}" if end else ""
     if start and end:
-        return f"，{start.isoformat()}至{end.isoformat()}有效"
+        return f"，{fmt(start)}至{fmt(end)}有效"
     if start:
-        return f"，{start.isoformat()}起施行"
-    return f"，{end.isoformat()}废止" if end else ""
+        return f"，{fmt(start)}起施行"
+    return f"，{fmt(end)}废止" if end else ""
 
 
 def _date(value: Any, where: str) -> dt.date | None:

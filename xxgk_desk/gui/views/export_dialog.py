@@ -45,7 +45,13 @@ class ExportDialog(QDialog):
         self.include_automatic = QCheckBox(self.tr("列出尚未处理的自动检查结果（附件中标为“系统预审”）"))
         self.include_annex = QCheckBox(self.tr("附问题清单"))
         self.include_annex.setChecked(True)
-        for box in (self.include_automatic, self.include_annex):
+        self.rules_appendix = QCheckBox(self.tr("附审核规则说明"))
+        self.rules_appendix.setToolTip(
+            self.tr("另附一页：意见中问题涉及的审核规则及其依据、说明和整改建议（选择会记住）")
+        )
+        self.rules_appendix.setChecked(export.letter_settings.read(session.store).rules_appendix)
+        self.rules_appendix.toggled.connect(self._remember_rules_appendix)
+        for box in (self.include_automatic, self.include_annex, self.rules_appendix):
             box.toggled.connect(self.update_preview)
         unit = QPushButton(self.tr("审核单位设置…"))
         unit.clicked.connect(self.edit_unit_settings)
@@ -91,10 +97,12 @@ class ExportDialog(QDialog):
         kind_row = QHBoxLayout()
         kind_row.addWidget(QLabel(self.tr("导出：")))
         kind_row.addWidget(self.kind)
-        kind_row.addWidget(self.include_automatic)
-        kind_row.addWidget(self.include_annex)
         kind_row.addStretch(1)
         kind_row.addWidget(unit)
+        letter_options = QHBoxLayout()  # the letter's options on a row of their own (the record's below)
+        for box in (self.include_automatic, self.include_annex, self.rules_appendix):
+            letter_options.addWidget(box)
+        letter_options.addStretch(1)
         self.record_boxes = (
             self.only_open,
             self.with_context,
@@ -121,6 +129,7 @@ class ExportDialog(QDialog):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(kind_row)
+        layout.addLayout(letter_options)
         layout.addWidget(self.unit_note)
         layout.addLayout(options)
         layout.addWidget(self.preview_label)
@@ -136,7 +145,7 @@ class ExportDialog(QDialog):
         letter = self.letter_chosen
         for box in self.record_boxes:
             box.setEnabled(not letter)
-        for box in (self.include_automatic, self.include_annex):
+        for box in (self.include_automatic, self.include_annex, self.rules_appendix):
             box.setEnabled(letter)
         self.update_preview()
 
@@ -146,12 +155,27 @@ class ExportDialog(QDialog):
         if run_modal(UnitSettingsDialog(self.session.store, self)):
             self.update_preview()
 
+    def _remember_rules_appendix(self, on: bool) -> None:
+        """The choice is kept with the letter's settings (this review database), for the next letter."""
+        from dataclasses import replace
+
+        store = self.session.store
+        try:
+            export.letter_settings.write(
+                store, replace(export.letter_settings.read(store), rules_appendix=on)
+            )
+        except Exception as e:  # a database that cannot be written: the letter still follows the box
+            QMessageBox.warning(
+                self, self.tr("无法保存设置"), getattr(e, "message", None) or one_line(str(e))
+            )
+
     def letter_builder(self) -> Callable[[], Any]:
         """Collecting the letter with the options as they are now (read here, on the UI thread);
         the returned callable does the work and may run in the background."""
         s = self.session
         doc, sections, review, store, rules = s.doc, s.sections, s.review, s.store, s.rules
         automatic, annex = self.include_automatic.isChecked(), self.include_annex.isChecked()
+        explained = self.rules_appendix.isChecked()
         return lambda: export.collect_letter(
             doc,
             sections,
@@ -160,6 +184,7 @@ class ExportDialog(QDialog):
             settings=export.letter_settings.read(store),
             include_automatic=automatic,
             include_annex=annex,
+            rules_appendix=explained,
             rules=rules,
         )
 

@@ -3,6 +3,8 @@ review database (core/export/letter_settings.py), so each database signs as its 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,6 +29,7 @@ class UnitSettingsDialog(QDialog):
         self.setWindowTitle(self.tr("审核单位设置"))
         self.resize(620, 0)
         s = letter_settings.read(store)
+        self._stored = s  # what the dialog does not edit (the rules appendix) is kept as it was
         self.issuer = QLineEdit(s.issuer)
         self.issuer.setPlaceholderText(self.tr("如：湖北省教育厅办公室（审核意见和通报的落款）"))
         self.masthead = QLineEdit(s.masthead)
@@ -67,7 +70,8 @@ class UnitSettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def settings(self) -> LetterSettings:
-        return LetterSettings(
+        return replace(
+            self._stored,
             issuer=self.issuer.text().strip(),
             masthead=self.masthead.text().strip(),
             number_pattern=self.number_pattern.text().strip(),
