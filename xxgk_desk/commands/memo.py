@@ -221,6 +221,8 @@ def _letter(args: argparse.Namespace, result, rules, store, out: Path, fmt: str,
     note = (
         ""
         if letter.reviewed
+        else "（审核数据库中没有这份报告的审核记录，所列问题为自动检查结果）"
+        if args.with_findings
         else "（审核数据库中没有这份报告的审核记录；加 --with-findings 可列出自动检查结果）"
     )
     rules_note = f"，附审核规则说明 {len(letter.rule_notes)} 条" if letter.rule_notes else ""

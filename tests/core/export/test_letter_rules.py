@@ -66,8 +66,11 @@ def test_the_text_is_the_explanations(letter_case):
             assert b.title in text
     assert "须整改" in text  # both problems were accepted as 严重 (error)
     assert "严重" not in text  # the letter speaks of 性质, not of the tool's severities
-    notice2018 = next(b for n in letter.rule_notes for b in load_explanations()[n.rule].basis if b.number)
-    assert f"（{notice2018.number}），{notice2018.valid_from.year}年" in text
+    bases = {b.key: b for n in letter.rule_notes for b in load_explanations()[n.rule].basis if b.valid_from}
+    for b in bases.values():  # a date goes to the university only when it is certain
+        dated = f"（{b.number}），{b.valid_from.year}年" if b.number else f"{b.title}，{b.valid_from.year}年"
+        assert (dated in text) == b.dates_exact, b.key
+    assert bases and not all(b.dates_exact for b in bases.values())
 
 
 def test_severity_is_the_most_serious_of_its_problems(letter_case):
@@ -126,6 +129,17 @@ def test_basis_dates_as_the_letter_writes_them():
         b.text(date_format=lambda d: f"{d.year}年{d.month}月{d.day}日")
         == "《办法》（教育部令第29号），2010年9月1日起施行"
     )
+
+
+def test_a_guessed_date_is_flagged_in_the_list_and_kept_out_of_the_letter(letter_case):
+    guess = Basis(
+        "y", "《通知》", number="教办厅函〔2018〕80号", valid_from=date(2018, 1, 1), dates_exact=False
+    )
+    assert guess.text() == "《通知》（教办厅函〔2018〕80号），2018-01-01起施行（日期未核实）"
+    assert guess.text(exact_only=True) == "《通知》（教办厅函〔2018〕80号）"
+    text = render_letter_text(_letter(letter_case, rules_appendix=True))
+    assert "教办厅函〔2018〕80号" in text or "教办函〔2014〕23号" in text
+    assert "2018年1月1日" not in text and "2014年7月1日" not in text and "未核实）起" not in text
 
 
 # -- the DOCX read back ----------------------------------------------------------------------------------

@@ -223,7 +223,7 @@ def rule_notes(issues: tuple[LetterIssue, ...], rules: RuleSet) -> tuple[RuleNot
                 rule=rid,
                 title=title,
                 severity=issue.severity,
-                basis=tuple(b.text(date_format=cn_date) for b in ex.basis),
+                basis=tuple(b.text(date_format=cn_date, exact_only=True) for b in ex.basis),
                 article=ex.article,
                 why=ex.why,
                 todo=ex.todo,

@@ -33,15 +33,30 @@ class Basis:
     valid_to: dt.date | None = None
     note: str = ""
     note_en: str = ""
+    dates_exact: bool = (
+        True  # False: the dates are a best guess (said so in the rules list, left out of letters)
+    )
 
-    def text(self, english: bool = False, date_format: Callable[[dt.date], str] = dt.date.isoformat) -> str:
+    def text(
+        self,
+        english: bool = False,
+        date_format: Callable[[dt.date], str] = dt.date.isoformat,
+        *,
+        exact_only: bool = False,
+    ) -> str:
         """Title, number and dates in one line (``《办法》（教育部令第29号），2010-09-01起施行``);
-        ``date_format`` writes a date another way (the letter: ``2010年9月1日``)."""
+        ``date_format`` writes a date another way (the letter: ``2010年9月1日``); with ``exact_only``
+        (what goes to a university) dates that are only a best guess are left out."""
         title = (self.title_en or self.title) if english else self.title
         number = (
             f" ({self.number})" if english and self.number else f"（{self.number}）" if self.number else ""
         )
-        return title + number + _dates(self.valid_from, self.valid_to, english, date_format)
+        if not self.dates_exact and exact_only:
+            return title + number
+        dates = _dates(self.valid_from, self.valid_to, english, date_format)
+        if dates and not self.dates_exact:
+            dates += " (date unconfirmed)" if english else "（日期未核实）"
+        return title + number + dates
 
 
 @dataclass(frozen=True)
@@ -118,7 +133,10 @@ def read_explanations(path: Path) -> dict[str, Explanation]:
             raise ExplanationsError(f"{where}：缺少 title")
         texts = {k: _text(d, k, where) for k in ("title", "title_en", "number", "note", "note_en")}
         vf, vt = _date(d.get("valid_from"), where), _date(d.get("valid_to"), where)
-        bases[str(key)] = Basis(str(key), valid_from=vf, valid_to=vt, **texts)
+        exact = d.get("dates_exact", True)
+        if not isinstance(exact, bool):
+            raise ExplanationsError(f"{where}.dates_exact：应为 true 或 false")
+        bases[str(key)] = Basis(str(key), valid_from=vf, valid_to=vt, dates_exact=exact, **texts)
     out: dict[str, Explanation] = {}
     for i, d in enumerate(data.get("explanations") or []):
         rid = str(d.get("id", "")) if isinstance(d, dict) else ""
