@@ -248,6 +248,7 @@ def run(args: argparse.Namespace) -> int:
 def _documents(args: argparse.Namespace, ws: Any, rows: list[Any], status: _Status) -> int:
     """``--notice`` and ``--letters``: the 通报 and every letter, with the database's settings."""
     from xxgk_desk.core.export import letter_settings, write_letters
+    from xxgk_desk.core.export.chart_png import cjk_font
     from xxgk_desk.core.export.errors import ExportError
     from xxgk_desk.core.export.notice_blocks import write_notice
     from xxgk_desk.core.export.notice_model import collect_notice
@@ -264,12 +265,17 @@ def _documents(args: argparse.Namespace, ws: Any, rows: list[Any], status: _Stat
                     file=sys.stderr,
                 )
                 return 2
-            out = write_notice(notice, args.notice)
+            out = write_notice(notice, args.notice, rules=ws.rules)
             print(
                 f"通报已写入：{out}（{notice.province}{notice.school_year}：名单内{notice.listed}所，"
                 f"收到{notice.received}所，未报送{len(notice.missing)}所）",
                 file=sys.stderr,
             )
+            if out.suffix.lower() in (".docx", ".pdf") and cjk_font() is None:
+                print(
+                    "提示：本机未找到中文字体，通报中未附统计图（可安装 fonts-wqy-microhei）。",
+                    file=sys.stderr,
+                )
         if args.letters:
 
             def progress(done: int, total: int, text: str) -> None:

@@ -169,11 +169,12 @@ class _Canvas:
 # -- the layout -----------------------------------------------------------------------------------
 
 
-def layout(chart: Chart, width: float, measure: Measure) -> Drawing:
-    """``chart`` laid out ``width`` pixels wide; the height follows from the content."""
+def layout(chart: Chart, width: float, measure: Measure, *, title: bool = True) -> Drawing:
+    """``chart`` laid out ``width`` pixels wide; the height follows from the content. ``title``: False
+    leaves the title out (a document's caption says it)."""
     width = max(width, 320.0)
     c = _Canvas(width, measure)
-    y = c.paragraph(PAD, chart.title, TITLE, bold=True)
+    y = c.paragraph(PAD, chart.title, TITLE, bold=True) if title else PAD / 2
     if chart.legend and not chart.empty:
         y = c.legend(y + 2, [(s.name, s.colour) for s in chart.series])
     y += 6

@@ -132,12 +132,12 @@ def drawing_png(drawing: Drawing, fonts: _Fonts) -> bytes:
 
 
 def render_png(
-    chart: Chart, width: float = 640.0, scale: float = 2.0, font: Path | None = None
+    chart: Chart, width: float = 640.0, scale: float = 2.0, font: Path | None = None, *, title: bool = True
 ) -> bytes | None:
     """``chart`` as PNG bytes ``width`` logical pixels wide (``scale`` × for print), or None when no
-    Chinese font is available."""
+    Chinese font is available; ``title=False`` leaves the title to a caption."""
     path = font or cjk_font()
     if path is None:
         return None
     fonts = _Fonts(path, scale)
-    return drawing_png(layout(chart, width, fonts.measure), fonts)
+    return drawing_png(layout(chart, width, fonts.measure, title=title), fonts)

@@ -47,7 +47,7 @@ _CHART_TEXTS: dict[str, dict[str, frozenset[str]]] = {
 }  # fmt: skip
 _PLAIN = ("title", "category_axis", "axis")
 _TOP = {"empty": frozenset(), "no_province": frozenset(), "unlisted": frozenset({"count"}),
-        "level_unknown": frozenset()}  # fmt: skip
+        "level_unknown": frozenset(), "figure": frozenset({"number", "title"}), "no_font": frozenset()}  # fmt: skip
 
 
 @dataclass(frozen=True)

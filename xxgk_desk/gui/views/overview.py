@@ -372,7 +372,9 @@ class OverviewWindow(QMainWindow):
         export_folder.remember(path)
         ws, settings = self.workspace, letter_settings.read(self.store)
         self.runner.run(
-            lambda _p: write_notice(collect_notice(ws, rows, province=province, settings=settings), path),
+            lambda _p: write_notice(
+                collect_notice(ws, rows, province=province, settings=settings), path, rules=ws.rules
+            ),
             on_done=lambda out: QMessageBox.information(self, self.tr("已导出"), str(out)),
             on_error=lambda e, _t: QMessageBox.warning(
                 self, self.tr("导出失败"), getattr(e, "message", str(e))
