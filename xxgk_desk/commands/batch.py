@@ -62,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--province",
         metavar="省份",
-        help="通报的省份（如“湖北省”；默认为报告所属学校最多的省份，按教育部高校名单）",
+        help="通报和汇总表“图表”页的省份（如“湖北省”；默认为报告所属学校最多的省份，按教育部高校名单）",
     )
     p.add_argument(
         "--year", type=int, metavar="年份", help="通报的年度（学年结束的年份；默认为报告中最多的年度）"
@@ -218,7 +218,7 @@ def run(args: argparse.Namespace) -> int:
 
             try:
                 if args.output:
-                    out = write_summary(args.output, ws, rows, csv_path=args.csv)
+                    out = write_summary(args.output, ws, rows, csv_path=args.csv, province=args.province)
                     print(f"汇总表已写入：{out}", file=sys.stderr)
                 else:
                     write_summary_csv(args.csv, ws, rows)
