@@ -88,7 +88,7 @@ def _bar_chart(sh: Any, chart: Chart, first: int, last: int) -> Any:
     else:
         bar.legend.position = "b"
     bar.width = 18  # cm
-    bar.height = max(7.5, min(14.0, 2.5 + 0.9 * len(chart.categories))) if chart.horizontal else 9.0  # type: ignore[assignment]  # cm; the stubs say int
+    bar.height = max(7.5, min(14.0, 2.5 + 0.9 * len(chart.categories))) if chart.horizontal else 9.0  # cm
     return bar
 
 
