@@ -95,3 +95,28 @@ def test_the_pdf_shows_the_pictures(notice, province, tmp_path):
     for lines in pdf_lines(out)[:-1]:  # the pictures keep the official page: numbered, 28 characters a line
         assert re.fullmatch(r"—\s*\d+\s*—", lines[-1]), lines[-1]
         assert all(text_width(line.replace(" ", "")) <= 28.5 for line in lines[:-1])
+
+
+def test_batch_notice_and_summary_from_the_command_line(province, tmp_path, capsys, monkeypatch):
+    import openpyxl
+
+    from xxgk_desk.cli import main
+
+    out, xlsx = tmp_path / "通报.docx", tmp_path / "汇总.xlsx"
+    argv = ["batch", str(province.folder), "--db", str(province.store.path), "--jobs", "0",
+            "--notice", str(out), "-o", str(xlsx)]  # fmt: skip
+    assert main(argv) == 0, capsys.readouterr().err
+    shapes = len(docx.Document(str(out)).inline_shapes)
+    assert shapes == (4 if chart_png.cjk_font() is not None else 0)
+    assert len(openpyxl.load_workbook(xlsx)["图表"]._charts) == 4
+    # no font: one line on the terminal, the 通报 still written
+    monkeypatch.setenv(chart_png.ENV, "none")
+    chart_png.cjk_font.cache_clear()
+    try:
+        assert main(argv) == 0
+    finally:
+        monkeypatch.delenv(chart_png.ENV)
+        chart_png.cjk_font.cache_clear()
+    err = capsys.readouterr().err
+    assert "未找到中文字体" in err and "Traceback" not in err
+    assert len(docx.Document(str(out)).inline_shapes) == 0
