@@ -12,7 +12,6 @@ from .charts import Chart
 __all__ = ["CHART_ROWS", "chart_sheet"]
 
 CHART_ROWS = 20  # rows each chart's block takes at least (the chart is about 18 rows high)
-_CHART_COLUMN = "G"  # the charts stand right of their tables (at most five columns)
 
 
 def _hex(colour: str) -> str:
@@ -81,8 +80,10 @@ def _bar_chart(sh: Any, chart: Chart, first: int, last: int) -> Any:
             pt.graphicalProperties.solidFill = _hex(colour)
             pt.graphicalProperties.line.solidFill = _hex(colour)
             bar.series[0].dPt.append(pt)
-    bar.dataLabels = DataLabelList()
-    bar.dataLabels.showVal = True
+    # the value only (a missing flag reads as "show" in some programs), zeros left blank
+    bar.dataLabels = DataLabelList(numFmt="0%;;;" if chart.percent else "0;;;", showVal=True,
+                                   showLegendKey=False, showCatName=False, showSerName=False,
+                                   showPercent=False, showBubbleSize=False)  # fmt: skip
     if n == 1:
         bar.legend = None
     else:
@@ -93,14 +94,17 @@ def _bar_chart(sh: Any, chart: Chart, first: int, last: int) -> Any:
 
 
 def chart_sheet(wb: Any, title: str, charts: Sequence[Chart]) -> Any:
-    """Add sheet ``title`` with each chart's table in columns A–… and its Excel chart at column G."""
+    """Add sheet ``title`` with each chart's table from column A and its Excel chart one column right
+    of the table."""
+    from openpyxl.utils import get_column_letter
+
     sh = wb.create_sheet(title)
     top = 1
     for chart in charts:
         first, last = _table(sh, top, chart)
         if chart.categories:
             bar = _bar_chart(sh, chart, first, last)
-            sh.add_chart(bar, f"{_CHART_COLUMN}{top}")
+            sh.add_chart(bar, f"{get_column_letter(len(chart.series) + 3)}{top}")
             height_rows = int(bar.height / 0.5) + 2  # a row is about half a centimetre
         else:
             height_rows = 4
