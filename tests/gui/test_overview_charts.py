@@ -100,3 +100,19 @@ def test_the_summary_uses_the_tabs_province(overview, tmp_path, monkeypatch):
     sheet = openpyxl.load_workbook(out)["图表"]
     texts = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
     assert any("湖北省普通高校共" in t for t in texts)
+
+
+def test_a_review_change_moves_the_charts(overview):
+    ov = overview
+    ov.tabs.setCurrentIndex(3)
+    page = ov.charts_page
+
+    def late() -> float:
+        return next(c for c in page.charts if c.key == "timeliness").series[0].values[1]
+
+    assert late() == 1  # QINGHAI[2]'s report is dated 6 November
+    row = next(r for r in ov.model.rows if r.institution == QINGHAI[2])
+    finding = next(f for f in ov.workspace.findings(row) if f.rule == "late_report")
+    ov.store.dismiss_finding(row.document_id, finding.key, "已按期报送纸质版。")
+    ov.refresh_report(row.path)
+    assert late() == 0

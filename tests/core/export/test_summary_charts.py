@@ -78,6 +78,9 @@ def test_the_charts_are_titled_coloured_and_have_axes(book):
         assert title and all("\u4e00" <= ch <= "\u9fff" or not ch.isalpha() for ch in title)
         assert chart.x_axis.delete is False and chart.y_axis.delete is False
         assert all(s.graphicalProperties.solidFill is not None for s in chart.series)
+        labels = chart.dataLabels  # the value only: every flag written, else some programs show them all
+        assert labels.showVal and not (labels.showSerName or labels.showCatName or labels.showLegendKey)
+        assert labels.showSerName is False and labels.showCatName is False
     timeliness = book["图表"]._charts[2]
     assert len(timeliness.series[0].dPt) == 3  # each status in its own colour
 

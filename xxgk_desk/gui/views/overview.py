@@ -552,6 +552,8 @@ class OverviewWindow(QMainWindow):
             return
         self.model.update_row(row)
         self._update_counts()
+        if self.tabs.currentIndex() == 3:  # a corrected date or a dismissed finding moves the charts
+            self._refresh_charts()
 
 
 class CompareView(QWidget):
