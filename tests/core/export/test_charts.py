@@ -4,6 +4,7 @@ drawn as PNG with Pillow (Chinese legible: a font with Chinese glyphs, text insi
 from __future__ import annotations
 
 import io
+import os
 from datetime import date
 
 import pytest
@@ -200,3 +201,21 @@ def test_layout_keeps_text_inside_the_picture():
         for item in d.items:
             if isinstance(item, Text):
                 assert item.x >= 0 and item.y >= 0 and item.y + item.h <= d.height + 1
+
+
+def test_a_latin_only_font_is_not_taken_for_a_chinese_one(monkeypatch):
+    pytest.importorskip("PIL")
+    latin = next(
+        (p for p in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", r"C:\Windows\Fonts\arial.ttf")
+         if os.path.exists(p)),
+        None,
+    )  # fmt: skip
+    if latin is None:
+        pytest.skip("no Latin-only font file known here")
+    monkeypatch.setenv(chart_png.ENV, latin)
+    chart_png.cjk_font.cache_clear()
+    try:
+        assert chart_png.cjk_font() is None  # its 中 is the missing-glyph box: boxes are not legible
+    finally:
+        monkeypatch.delenv(chart_png.ENV)
+        chart_png.cjk_font.cache_clear()

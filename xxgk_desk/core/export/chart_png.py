@@ -58,15 +58,20 @@ def _candidates() -> list[Path]:
 
 
 def _has_chinese(path: Path) -> bool:
-    """The font draws 中 as something else than its missing-glyph box."""
-    from PIL import ImageFont
+    """The font draws 中 as something else than its missing-glyph box (or nothing)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    def glyph(font: Any, ch: str) -> bytes:
+        image = Image.new("L", (40, 40), 0)
+        ImageDraw.Draw(image).text((4, 4), ch, font=font, fill=255)
+        return image.tobytes()
 
     try:
         font = ImageFont.truetype(str(path), 24)
-        zhong, missing = font.getmask("中"), font.getmask("\U0010fffd")
+        zhong, missing = glyph(font, "中"), glyph(font, "\U0010fffd")
     except (OSError, ValueError):
         return False
-    return zhong.getbbox() is not None and bytes(zhong) != bytes(missing)
+    return any(zhong) and zhong != missing
 
 
 @cache
