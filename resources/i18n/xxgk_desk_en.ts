@@ -20,47 +20,53 @@
 <context>
     <name>ChartsPage</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="198"/>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="202"/>
         <source>导出图片…</source>
         <translation>Export picture…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="203"/>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="207"/>
         <source>省份：</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="229"/>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="198"/>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="235"/>
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="247"/>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="209"/>
+        <source>年度：</source>
+        <translation>School year:</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="268"/>
         <source>全部图表（一张图片）…</source>
         <translation>All charts (one picture)…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="268"/>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="289"/>
         <source>全省概览图表</source>
         <translation>Province charts</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="272"/>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="293"/>
         <source>导出图片</source>
         <translation>Export picture</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="282"/>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="303"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="282"/>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="303"/>
         <source>无法写入文件：%1</source>
         <translation>Cannot write the file: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="284"/>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="305"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
@@ -99,32 +105,32 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="600"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="606"/>
         <source>工作区中没有同一学校不同年度的两份报告。</source>
         <translation>The workspace has no two reports of the same university from different years.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="608"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="614"/>
         <source>正在比较……</source>
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="623"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="629"/>
         <source>无法比较这两份报告（文件未读取）。</source>
         <translation>Cannot compare these two reports (files not read).</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="627"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="633"/>
         <source>&#x3000;⚠ 与上年几乎相同</source>
         <translation>  ⚠ almost identical to last year</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="636"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="642"/>
         <source>问题 %1 条。数据与上年完全相同：%2</source>
         <translation>%1 findings. Figures identical to last year: %2</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="638"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="644"/>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -1543,116 +1549,116 @@ Review data: %2</translation>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="322"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="323"/>
         <source>%1 %2：名单内 %3 所，收到 %4 所，未报送 %5 所</source>
         <translation>%1 %2: %3 institutions on the list, %4 received, %5 missing</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="331"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="332"/>
         <source>；另有 %1 份报告属于其他省份或学年，未计入</source>
         <translation>; %1 more reports of other provinces or years are not counted</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="333"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="334"/>
         <source>未能确定省份：请在“省份”中选择。</source>
         <translation>No province could be determined: choose one under Province.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="341"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="343"/>
         <source>无法生成图表：</source>
         <translation>Cannot draw the charts: </translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="345"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="348"/>
         <source>选择报告所在文件夹</source>
         <translation>Choose the folder with the reports</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="351"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="354"/>
         <source>选择报告</source>
         <translation>Choose reports</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="351"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="354"/>
         <source>报告文件</source>
         <translation>Report files</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="384"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="387"/>
         <source>添加报告失败</source>
         <translation>Adding reports failed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="392"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="395"/>
         <source>导出汇总</source>
         <translation>Export summary</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="401"/>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="437"/>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="475"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="405"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="441"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="479"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="403"/>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="439"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="407"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="443"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="419"/>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="425"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="423"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="429"/>
         <source>导出通报</source>
         <translation>Export circular</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="419"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="423"/>
         <source>通报的省份：</source>
         <translation>Province of the circular:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="451"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="455"/>
         <source>选择保存审核意见的文件夹</source>
         <translation>Choose the folder for the review letters</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="478"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="482"/>
         <source>选择审核记录文件</source>
         <translation>Choose review record files</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="486"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="490"/>
         <source>合并失败</source>
         <translation>Merge failed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="494"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="498"/>
         <source>合并完成</source>
         <translation>Merge complete</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="495"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="499"/>
         <source>已合并 %1 个文件；冲突 %2 项（在审核窗口“审核 → 合并冲突”中处理）。</source>
         <translation>Merged %1 files; %2 conflicts (resolve them in the review window under “Review → Merge conflicts”).</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="513"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="517"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="515"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="519"/>
         <source>改用本报告的另一个文件</source>
         <translation>Use another file of this report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="520"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="524"/>
         <source>恢复自动选择（PDF 优先，其次最新）</source>
         <translation>Back to the automatic choice (PDF first, then the newest)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="529"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="533"/>
         <source>无法切换文件</source>
         <translation>Cannot switch the file</translation>
     </message>

@@ -116,3 +116,21 @@ def test_a_review_change_moves_the_charts(overview):
     ov.store.dismiss_finding(row.document_id, finding.key, "已按期报送纸质版。")
     ov.refresh_report(row.path)
     assert late() == 0
+
+
+def test_the_school_year_can_be_chosen(overview, tmp_path):
+    ov = overview
+    older = tmp_path / "older"
+    older.mkdir()
+    text = _report_text(QINGHAI[0], 0).replace("2023", "2022").replace("2024", "2023")
+    (older / "旧.txt").write_text(text, encoding="utf-8")
+    ov.add_paths([str(older)])
+    ov.tabs.setCurrentIndex(3)
+    page = ov.charts_page
+    years = [page.year_box.itemData(i) for i in range(page.year_box.count())]
+    assert years == [None, 2024, 2023]
+    assert "2023—2024学年" in page.summary.text()  # 自动: the year most reports are of
+    page.year_box.setCurrentIndex(2)
+    assert "2022—2023学年" in page.summary.text() and "收到 1 所" in page.summary.text()
+    ov.reload()  # the choice survives a reload
+    assert page.year() == 2023 and "收到 1 所" in page.summary.text()

@@ -65,7 +65,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="通报和汇总表“图表”页的省份（如“湖北省”；默认为报告所属学校最多的省份，按教育部高校名单）",
     )
     p.add_argument(
-        "--year", type=int, metavar="年份", help="通报的年度（学年结束的年份；默认为报告中最多的年度）"
+        "--year",
+        type=int,
+        metavar="年份",
+        help="通报和“图表”页的年度（学年结束的年份；默认为报告中最多的年度）",
     )
     p.add_argument("--letters", metavar="文件夹", help="把每所学校的审核意见（DOCX）写入这个文件夹")
     p.add_argument(
@@ -218,7 +221,9 @@ def run(args: argparse.Namespace) -> int:
 
             try:
                 if args.output:
-                    out = write_summary(args.output, ws, rows, csv_path=args.csv, province=args.province)
+                    out = write_summary(
+                        args.output, ws, rows, csv_path=args.csv, province=args.province, year=args.year
+                    )
                     print(f"汇总表已写入：{out}", file=sys.stderr)
                 else:
                     write_summary_csv(args.csv, ws, rows)

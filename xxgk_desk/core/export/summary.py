@@ -278,9 +278,11 @@ def write_summary_xlsx(
     rows: Sequence[OverviewRow] | None = None,
     *,
     province: str | None = None,
+    year: int | None = None,
 ) -> Path:
     """Write the five-sheet summary for ``rows`` (default: every row of the workspace); the charts
-    count ``province``'s institutions (default: where most of the schools are), as the 通报 does."""
+    count ``province``'s institutions (default: where most of the schools are) in ``year`` (default:
+    the most common), as the 通报 does."""
     from openpyxl import Workbook
 
     rows = sort_rows(ws.rows() if rows is None else rows, "institution")
@@ -299,7 +301,7 @@ def write_summary_xlsx(
     cmp_sheet = _sheet(wb, SHEETS[3], headers, table, {1: 24, 4: 30})
     for (c,) in cmp_sheet.iter_rows(min_row=2, min_col=5, max_col=5):
         c.number_format = "0%"
-    chart_sheet(wb, SHEETS[4], summary_charts(ws, rows, province))
+    chart_sheet(wb, SHEETS[4], summary_charts(ws, rows, province, year))
     wb.properties.title = "高校信息公开年度报告审核汇总"
     wb.properties.creator = "xxgk-desk"
     mark_properties(wb.properties)  # a summary, never read back as a report
@@ -307,12 +309,12 @@ def write_summary_xlsx(
 
 
 def summary_charts(
-    ws: Workspace, rows: Sequence[OverviewRow], province: str | None = None
+    ws: Workspace, rows: Sequence[OverviewRow], province: str | None = None, year: int | None = None
 ) -> tuple[Chart, ...]:
     """The charts of the 图表 sheet: those of the 通报 for the same rows."""
     from .notice_model import collect_notice
 
-    return province_charts(collect_notice(ws, rows, province=province), ws.rules)
+    return province_charts(collect_notice(ws, rows, province=province, year=year), ws.rules)
 
 
 def _mark_parts(sh: Any, headers: Sequence[str]) -> None:
@@ -369,11 +371,12 @@ def write_summary(
     *,
     csv_path: str | os.PathLike | None = None,
     province: str | None = None,
+    year: int | None = None,
 ) -> Path:
     """The XLSX summary (File → Export summary), and the CSV of its first sheet if ``csv_path``;
-    ``province``: whose list the charts count (default: where most of the schools are)."""
+    ``province`` / ``year``: whose list and which school year the charts count (default: as the 通报)."""
     rows = ws.rows() if rows is None else list(rows)
-    out = write_summary_xlsx(path, ws, rows, province=province)
+    out = write_summary_xlsx(path, ws, rows, province=province, year=year)
     if csv_path is not None:
         write_summary_csv(csv_path, ws, rows)
     return out

@@ -182,9 +182,10 @@ class ChartWidget(QWidget):
 
 
 class ChartsPage(QWidget):
-    """The 图表 tab: the province chosen, the four charts in a grid, 导出图片… for one or all."""
+    """The 图表 tab: the province and school year chosen, the four charts in a grid, 导出图片… for one
+    or all."""
 
-    province_changed = Signal()
+    choice_changed = Signal()  # another province or year: the charts are to be gathered again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,7 +193,10 @@ class ChartsPage(QWidget):
         self.charts: tuple[Chart, ...] = ()
         self.province_box = QComboBox()
         self.province_box.setMinimumContentsLength(8)
-        self.province_box.currentIndexChanged.connect(lambda _i: self.province_changed.emit())
+        self.province_box.currentIndexChanged.connect(lambda _i: self.choice_changed.emit())
+        self.year_box = QComboBox()
+        self.year_box.addItem(self.tr("自动"), None)
+        self.year_box.currentIndexChanged.connect(lambda _i: self.choice_changed.emit())
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.export_btn = QPushButton(self.tr("导出图片…"))
@@ -202,6 +206,8 @@ class ChartsPage(QWidget):
         head = QHBoxLayout()
         head.addWidget(QLabel(self.tr("省份：")))
         head.addWidget(self.province_box)
+        head.addWidget(QLabel(self.tr("年度：")))
+        head.addWidget(self.year_box)
         head.addWidget(self.summary, 1)
         head.addWidget(self.export_btn)
         self.widgets = [ChartWidget() for _ in range(4)]
@@ -221,7 +227,7 @@ class ChartsPage(QWidget):
         layout_.addWidget(scroll, 1)
 
     # -- the province --------------------------------------------------------------------------
-    def set_provinces(self, provinces: Sequence[str], guess: str | None) -> None:
+    def set_provinces(self, provinces: Sequence[str]) -> None:
         """Fill the province list once: 自动 (where most of the schools are) first."""
         if self.province_box.count():
             return
@@ -233,6 +239,21 @@ class ChartsPage(QWidget):
 
     def province(self) -> str | None:
         return self.province_box.currentData()
+
+    def set_years(self, years: Sequence[int]) -> None:
+        """The years of the reports (学年结束的年份), newest first, after 自动 (the most common); the
+        choice is kept when the year is still there."""
+        current = self.year_box.currentData()
+        self.year_box.blockSignals(True)
+        while self.year_box.count() > 1:
+            self.year_box.removeItem(1)
+        for y in years:
+            self.year_box.addItem(f"{y - 1}—{y}", y)
+        self.year_box.setCurrentIndex(max(self.year_box.findData(current), 0) if current is not None else 0)
+        self.year_box.blockSignals(False)
+
+    def year(self) -> int | None:
+        return self.year_box.currentData()
 
     # -- the charts ----------------------------------------------------------------------------
     def show_charts(self, charts: Sequence[Chart], summary: str) -> None:

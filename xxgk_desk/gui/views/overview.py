@@ -167,7 +167,7 @@ class OverviewWindow(QMainWindow):
         self.tabs.addTab(coverage_page, self.tr("覆盖情况"))
         self.tabs.addTab(self.compare, self.tr("年度对比"))
         self.charts_page = ChartsPage()
-        self.charts_page.province_changed.connect(self._refresh_charts)
+        self.charts_page.choice_changed.connect(self._refresh_charts)
         self._charts_task = None
         self.tabs.addTab(self.charts_page, self.tr("图表"))
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -298,14 +298,16 @@ class OverviewWindow(QMainWindow):
         from xxgk_desk.gui.labels import english
 
         page = self.charts_page
-        page.set_provinces(provinces(), None)
+        page.set_provinces(provinces())
         if self._charts_task is not None:
             self._charts_task.cancel()
-        rows, ws, province = self.proxy.ordered_rows(), self.workspace, page.province()
+        rows, ws = self.proxy.ordered_rows(), self.workspace
+        page.set_years(sorted({r.year for r in rows if r.ok and r.year is not None}, reverse=True))
+        province, year = page.province(), page.year()
         language = "en" if english() else "zh"
 
         def work(_progress):
-            notice = collect_notice(ws, rows, province=province)
+            notice = collect_notice(ws, rows, province=province, year=year)
             return notice, province_charts(notice, ws.rules, language=language)
 
         checked = sum(1 for r in rows if r.ok and r.checked)
@@ -396,9 +398,10 @@ class OverviewWindow(QMainWindow):
             return
         export_folder.remember(path)
         rows = self.proxy.ordered_rows()
-        ws, province = self.workspace, self.charts_page.province()  # the charts of the 图表 tab
+        ws, page = self.workspace, self.charts_page
+        province, year = page.province(), page.year()  # the charts of the 图表 tab
         self.runner.run(
-            lambda _p: summary.write_summary_xlsx(path, ws, rows, province=province),
+            lambda _p: summary.write_summary_xlsx(path, ws, rows, province=province, year=year),
             on_done=lambda out: QMessageBox.information(self, self.tr("已导出"), str(out)),
             on_error=lambda e, _t: QMessageBox.warning(
                 self, self.tr("导出失败"), getattr(e, "message", str(e))
