@@ -1,7 +1,8 @@
 """The 通报 in reading order (blocks shared with the letter's writers), and its DOCX, Markdown and text.
 
 The DOCX (and the PDF made from it) carries the province's charts (:mod:`.charts`) as pictures where
-the text speaks of them: submission after 基本情况, scores after 总体评价, problems under 主要问题.
+the text speaks of them: submission after 基本情况, scores after 总体评价, the findings by rule at the
+end of 主要问题 (after the confirmed problems the text lists).
 Without a Chinese font for the pictures the 通报 says so in one line and keeps its tables.
 """
 
@@ -26,7 +27,7 @@ from .wording import wording
 ANNEX_WIDTHS = (11.5, 46.5, 38.0, 30.0, 13.0, 17.0)  # mm, 156 in all
 FIGURE_MM = 150.0  # a chart's width on the 156 mm type area
 FIGURE_PX = 560.0  # ... laid out this many logical pixels wide (13 px labels print at about 10 pt)
-#: where each chart goes: after the basic facts, the overall judgement, the problems' heading
+#: where each chart goes: after the basic facts, the overall judgement, the problems
 PLACES = {"timeliness": "basic", "by_level": "basic", "scores": "overall", "problems": "problems"}
 
 
@@ -133,13 +134,13 @@ def notice_blocks(n: Notice, figures: NoticeFigures | None = None) -> list[Block
     out.append(para(overall_text(n)))
     pictures("overall")
     heading("notice.heading_problems")
-    pictures("problems")
     if not n.categories:
         out.append(para(words.text("notice.no_problems")))
     for i, c in enumerate(n.categories, 1):
         out.append(Heading(2, f"（{cn_number(i)}）{c.title}"))
         out.append(para(words.text("notice.problem_line", count=len(c.institutions), problems=c.problems,
                                    names="、".join(c.institutions))))  # fmt: skip
+    pictures("problems")  # after the confirmed problems: the findings of the checks, by rule
     heading("notice.heading_requirements")
     out.extend(numbered(words.texts("notice.requirements", days=n.deadline_days, we=n.we)))
     out.append(para(words.text("notice.annex_note", school_year=n.school_year), role="annex"))
