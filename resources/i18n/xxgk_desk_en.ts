@@ -18,6 +18,60 @@
     </message>
 </context>
 <context>
+    <name>ChartsPage</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="202"/>
+        <source>导出图片…</source>
+        <translation>Export picture…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="207"/>
+        <source>省份：</source>
+        <translation>Province:</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="198"/>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="235"/>
+        <source>自动</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="209"/>
+        <source>年度：</source>
+        <translation>School year:</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="268"/>
+        <source>全部图表（一张图片）…</source>
+        <translation>All charts (one picture)…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="289"/>
+        <source>全省概览图表</source>
+        <translation>Province charts</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="293"/>
+        <source>导出图片</source>
+        <translation>Export picture</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="303"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="303"/>
+        <source>无法写入文件：%1</source>
+        <translation>Cannot write the file: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/chart_view.py" line="305"/>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistModel</name>
     <message>
         <location filename="../../xxgk_desk/gui/models/panels.py" line="286"/>
@@ -51,32 +105,32 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="539"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="606"/>
         <source>工作区中没有同一学校不同年度的两份报告。</source>
         <translation>The workspace has no two reports of the same university from different years.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="547"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="614"/>
         <source>正在比较……</source>
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="562"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="629"/>
         <source>无法比较这两份报告（文件未读取）。</source>
         <translation>Cannot compare these two reports (files not read).</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="566"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="633"/>
         <source>&#x3000;⚠ 与上年几乎相同</source>
         <translation>  ⚠ almost identical to last year</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="575"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="642"/>
         <source>问题 %1 条。数据与上年完全相同：%2</source>
         <translation>%1 findings. Figures identical to last year: %2</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="577"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="644"/>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -122,17 +176,17 @@
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="77"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="78"/>
         <source>缺失合计</source>
         <translation>Total missing</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="89"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="90"/>
         <source>缺 %1 份，部分 %2 份，有 %3 份</source>
         <translation>Missing in %1, partial in %2, present in %3 reports</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="105"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="106"/>
         <source>未读取</source>
         <translation>Not read</translation>
     </message>
@@ -1400,211 +1454,236 @@ Review data: %2</translation>
 <context>
     <name>OverviewWindow</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="123"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="124"/>
         <source>全省概览 — 批量审核</source>
         <translation>Province overview — batch review</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="154"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="155"/>
         <source>绿色：有&#x3000;黄色：部分（合并或部分清单事项）&#x3000;红色：缺。首行为“缺/部分”的报告份数。</source>
         <translation>Green: present   Yellow: partial (merged, or some checklist items)   Red: missing. The first row counts reports “missing/partial”.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="165"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="166"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="166"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="167"/>
         <source>覆盖情况</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="167"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="168"/>
         <source>年度对比</source>
         <translation>Year over year</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="175"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="172"/>
+        <source>图表</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="180"/>
         <source>工作区</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="178"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="183"/>
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="179"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="184"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="180"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="185"/>
         <source>导出汇总…</source>
         <translation>Export summary…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="181"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="186"/>
         <source>导出通报…</source>
         <translation>Export circular (通报)…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="182"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="187"/>
         <source>导出全部审核意见…</source>
         <translation>Export all review letters…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="183"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="188"/>
         <source>合并审核记录…</source>
         <translation>Merge review records…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="191"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="196"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="205"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="210"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="210"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="215"/>
         <source>缺少任一部分</source>
         <translation>Missing any part</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="212"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="217"/>
         <source>缺：</source>
         <translation>Missing: </translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="214"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="219"/>
         <source>按学校、文件名筛选…</source>
         <translation>Filter by university or file name…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="218"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="223"/>
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="225"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="230"/>
         <source>全部问题</source>
         <translation>All findings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="264"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="271"/>
         <source>共 %1 份报告，显示 %2 份；已完成 %3 份；无法读取 %4 份</source>
         <translation>%1 reports, %2 shown; %3 done; %4 unreadable</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="280"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="289"/>
         <source>（缺 %1 份）</source>
         <translation> (missing in %1)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="282"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="291"/>
         <source>最常缺少：</source>
         <translation>Most often missing: </translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="282"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="291"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="286"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="323"/>
+        <source>%1 %2：名单内 %3 所，收到 %4 所，未报送 %5 所</source>
+        <translation>%1 %2: %3 institutions on the list, %4 received, %5 missing</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="332"/>
+        <source>；另有 %1 份报告属于其他省份或学年，未计入</source>
+        <translation>; %1 more reports of other provinces or years are not counted</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="334"/>
+        <source>未能确定省份：请在“省份”中选择。</source>
+        <translation>No province could be determined: choose one under Province.</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="343"/>
+        <source>无法生成图表：</source>
+        <translation>Cannot draw the charts: </translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="348"/>
         <source>选择报告所在文件夹</source>
         <translation>Choose the folder with the reports</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="292"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="354"/>
         <source>选择报告</source>
         <translation>Choose reports</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="292"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="354"/>
         <source>报告文件</source>
         <translation>Report files</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="325"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="387"/>
         <source>添加报告失败</source>
         <translation>Adding reports failed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="333"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="395"/>
         <source>导出汇总</source>
         <translation>Export summary</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="342"/>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="376"/>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="414"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="405"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="441"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="479"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="344"/>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="378"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="407"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="443"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="360"/>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="366"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="423"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="429"/>
         <source>导出通报</source>
         <translation>Export circular</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="360"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="423"/>
         <source>通报的省份：</source>
         <translation>Province of the circular:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="390"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="455"/>
         <source>选择保存审核意见的文件夹</source>
         <translation>Choose the folder for the review letters</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="417"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="482"/>
         <source>选择审核记录文件</source>
         <translation>Choose review record files</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="425"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="490"/>
         <source>合并失败</source>
         <translation>Merge failed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="433"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="498"/>
         <source>合并完成</source>
         <translation>Merge complete</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="434"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="499"/>
         <source>已合并 %1 个文件；冲突 %2 项（在审核窗口“审核 → 合并冲突”中处理）。</source>
         <translation>Merged %1 files; %2 conflicts (resolve them in the review window under “Review → Merge conflicts”).</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="452"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="517"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="454"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="519"/>
         <source>改用本报告的另一个文件</source>
         <translation>Use another file of this report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="459"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="524"/>
         <source>恢复自动选择（PDF 优先，其次最新）</source>
         <translation>Back to the automatic choice (PDF first, then the newest)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/overview.py" line="468"/>
+        <location filename="../../xxgk_desk/gui/views/overview.py" line="533"/>
         <source>无法切换文件</source>
         <translation>Cannot switch the file</translation>
     </message>
@@ -1725,12 +1804,12 @@ Review data: %2</translation>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="76"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="72"/>
         <source>审核规则</source>
         <translation>Review rules</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="79"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="75"/>
         <source>筛选规则（标题、依据、说明中的文字）</source>
         <translation>Filter the rules (title, basis, explanation)</translation>
     </message>

@@ -62,10 +62,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--province",
         metavar="省份",
-        help="通报的省份（如“湖北省”；默认为报告所属学校最多的省份，按教育部高校名单）",
+        help="通报和汇总表“图表”页的省份（如“湖北省”；默认为报告所属学校最多的省份，按教育部高校名单）",
     )
     p.add_argument(
-        "--year", type=int, metavar="年份", help="通报的年度（学年结束的年份；默认为报告中最多的年度）"
+        "--year",
+        type=int,
+        metavar="年份",
+        help="通报和“图表”页的年度（学年结束的年份；默认为报告中最多的年度）",
     )
     p.add_argument("--letters", metavar="文件夹", help="把每所学校的审核意见（DOCX）写入这个文件夹")
     p.add_argument(
@@ -218,7 +221,9 @@ def run(args: argparse.Namespace) -> int:
 
             try:
                 if args.output:
-                    out = write_summary(args.output, ws, rows, csv_path=args.csv)
+                    out = write_summary(
+                        args.output, ws, rows, csv_path=args.csv, province=args.province, year=args.year
+                    )
                     print(f"汇总表已写入：{out}", file=sys.stderr)
                 else:
                     write_summary_csv(args.csv, ws, rows)
@@ -248,6 +253,7 @@ def run(args: argparse.Namespace) -> int:
 def _documents(args: argparse.Namespace, ws: Any, rows: list[Any], status: _Status) -> int:
     """``--notice`` and ``--letters``: the 通报 and every letter, with the database's settings."""
     from xxgk_desk.core.export import letter_settings, write_letters
+    from xxgk_desk.core.export.chart_png import cjk_font
     from xxgk_desk.core.export.errors import ExportError
     from xxgk_desk.core.export.notice_blocks import write_notice
     from xxgk_desk.core.export.notice_model import collect_notice
@@ -264,12 +270,17 @@ def _documents(args: argparse.Namespace, ws: Any, rows: list[Any], status: _Stat
                     file=sys.stderr,
                 )
                 return 2
-            out = write_notice(notice, args.notice)
+            out = write_notice(notice, args.notice, rules=ws.rules)
             print(
                 f"通报已写入：{out}（{notice.province}{notice.school_year}：名单内{notice.listed}所，"
                 f"收到{notice.received}所，未报送{len(notice.missing)}所）",
                 file=sys.stderr,
             )
+            if out.suffix.lower() in (".docx", ".pdf") and cjk_font() is None:
+                print(
+                    "提示：本机未找到中文字体，通报中未附统计图（可安装 fonts-wqy-microhei）。",
+                    file=sys.stderr,
+                )
         if args.letters:
 
             def progress(done: int, total: int, text: str) -> None:

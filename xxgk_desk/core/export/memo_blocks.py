@@ -2,7 +2,8 @@
 renderers so that every format says the same thing in the same order with the same numbers.
 
 Blocks: :class:`Title`, :class:`Heading` (level 1 ``一、``, level 2 ``（一）``), :class:`Para`
-(runs of text with bold / underline / a font role), :class:`Table`, :class:`PageBreak`.
+(runs of text with bold / underline / a font role), :class:`Table`, :class:`Figure` (a picture
+with its caption), :class:`PageBreak`.
 Widths are millimetres of the 156 mm type area of a GB/T 9704 page.
 """
 
@@ -67,11 +68,21 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A picture (PNG bytes) centred on its own line, its caption below (the 通报's charts)."""
+
+    png: bytes
+    width: float  # mm
+    caption: str
+    alt: str = ""  # the picture's description (Word's 替换文字)
+
+
+@dataclass(frozen=True)
 class PageBreak:
     pass
 
 
-Block = Title | Heading | Para | Table | PageBreak
+Block = Title | Heading | Para | Table | Figure | PageBreak
 
 
 def para(text: str, **kw) -> Para:

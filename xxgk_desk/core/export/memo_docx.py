@@ -28,7 +28,7 @@ from xxgk_desk.core.marker import mark_properties
 from . import docx_kit as kit
 from .errors import ExportError
 from .fmt import xml_safe
-from .memo_blocks import Block, Heading, PageBreak, Para, Table, Title, memo_blocks
+from .memo_blocks import Block, Figure, Heading, PageBreak, Para, Table, Title, memo_blocks
 from .memo_model import Memo, text_width
 
 
@@ -294,6 +294,20 @@ class _Writer:
             self._merge_runs(table, b)
         self.last_was_table = True
 
+    def figure(self, b: Figure) -> None:
+        """The picture on a single-spaced centred line (an exact line pitch would crop it), kept
+        with its caption in 楷体 below."""
+        p = self.paragraph(align="center")
+        pf = p.paragraph_format
+        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        pf.keep_with_next = True
+        pf.space_before = Pt(6)
+        shape = p.add_run().add_picture(io.BytesIO(b.png), width=Mm(b.width))
+        shape._inline.docPr.set("descr", xml_safe(b.alt or b.caption))
+        caption = self.paragraph(align="center")
+        caption.paragraph_format.space_after = Pt(6)
+        self.run(caption, b.caption, self.t.subheading_font, self.t.table_size)
+
     def _merge_runs(self, table, b: Table) -> None:
         c = b.merge_column
         assert c is not None
@@ -338,6 +352,8 @@ class _Writer:
                     self.blank()
             elif isinstance(b, Table):
                 self.table(b)
+            elif isinstance(b, Figure):
+                self.figure(b)
             elif isinstance(b, PageBreak):
                 self.break_before = True
 

@@ -18,7 +18,7 @@ from xxgk_desk.core.marker import TEXT_LINE
 
 from .errors import ExportError
 from .fmt import one_line
-from .memo_blocks import Block, Heading, PageBreak, Para, Run, Table, Title, memo_blocks
+from .memo_blocks import Block, Figure, Heading, PageBreak, Para, Run, Table, Title, memo_blocks
 from .memo_model import Memo
 
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~])")
@@ -121,6 +121,8 @@ def _block_md(b: Block) -> str:
         return text
     if isinstance(b, Table):
         return _table_md(b)
+    if isinstance(b, Figure):  # no picture in Markdown: its caption says what the DOCX shows
+        return f"*{md_escape(b.caption)}*" if _can_strong(b.caption, "", "") else md_escape(b.caption)
     if isinstance(b, PageBreak):
         return "---"
     return ""
@@ -145,6 +147,8 @@ def blocks_text(blocks: list[Block]) -> str:
         elif isinstance(b, Table):
             rows = [b.header, *b.rows]
             out.append("\n".join("｜".join(one_line(c) for c in r) for r in rows))
+        elif isinstance(b, Figure):
+            out.append(b.caption)
         elif isinstance(b, PageBreak):
             out.append("―" * 20)
     return "\n\n".join(out) + "\n"

@@ -26,6 +26,8 @@ from .letter_settings import LetterSettings
 from .wording import wording
 
 REGULAR = "普通高校"  # the list's kind of the institutions the notice counts
+#: a listed institution's submission, in the order the 通报 and its charts name them
+STATUSES = ("on_time", "late", "undated", "missing")
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,17 @@ class NoticeRow:
     score: float | None
     problems: int  # confirmed problems (open notes, not highlights)
     late: bool = False
+    level: str = ""  # the list's 办学层次: 本科 / 专科
+    row: OverviewRow | None = None  # the overview's row of the report received (None: missing)
+
+    @property
+    def status(self) -> str:
+        """One of :data:`STATUSES`: on time, late (``late_report``), undated (no 落款 date), missing."""
+        if not self.received:
+            return "missing"
+        if self.late:
+            return "late"
+        return "undated" if not self.report_date else "on_time"
 
 
 @dataclass(frozen=True)
@@ -172,7 +185,7 @@ def collect_notice(
     for rec in records:
         got = by_code.get(rec.code)
         if got is None:
-            table.append(NoticeRow(rec.name, False, None, None, None, None, 0))
+            table.append(NoticeRow(rec.name, False, None, None, None, None, 0, level=rec.level))
             continue
         r = got
         problems = confirmed_problems(ws, r, include_automatic, rules)
@@ -189,11 +202,12 @@ def collect_notice(
                 r.score,
                 len(problems),
                 late="late_report" in r.rules,
+                level=rec.level,
+                row=r,
             )
         )
     received = [t for t in table if t.received]
-    late = sum(1 for t in received if t.late)
-    undated = sum(1 for t in received if not t.late and not t.report_date)
+    status = Counter(t.status for t in table)
     conclusions = tuple(
         (c.id, c.label, sum(1 for t in received if t.conclusion == c.id))
         for c in rules.vocabulary.conclusions
@@ -226,9 +240,9 @@ def collect_notice(
         year=year,
         listed=len(records),
         received=len(received),
-        on_time=len(received) - late - undated,
-        late=late,
-        undated=undated,
+        on_time=status["on_time"],
+        late=status["late"],
+        undated=status["undated"],
         missing=tuple(t.institution for t in table if not t.received),
         unlisted=tuple(unlisted),
         conclusions=conclusions,

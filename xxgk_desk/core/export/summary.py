@@ -12,6 +12,8 @@ Sheets:
   present / amber partial / red missing, with per-column totals and the share missing, so the
   parts the province most often misses stand out.
 * **年度比较** — for institutions with two years in the workspace: per-section similarity.
+* **图表** — the province's four charts (:mod:`.charts`: scores, problems, on time / late / missing,
+  by level) as native Excel charts over small tables on the sheet (:mod:`.summary_charts`).
 
 :func:`write_summary` writes the XLSX (and the CSV when asked); :func:`summary_from_review_files`
 is the lead's path: merge reviewers' review files into a store, then write the summary.
@@ -33,7 +35,9 @@ from xxgk_desk.core.batch.coverage_matrix import COVERAGE_LABELS, CoverageMatrix
 from xxgk_desk.core.marker import mark_properties
 from xxgk_desk.core.store import ImportReport, Store, vocabulary
 
+from .charts import Chart, province_charts
 from .errors import ExportError
+from .summary_charts import chart_sheet
 
 __all__ = [
     "COLOURS",
@@ -46,7 +50,7 @@ __all__ = [
     "write_summary_xlsx",
 ]
 
-SHEETS = ("概览", "问题与批注", "覆盖情况", "年度比较")
+SHEETS = ("概览", "问题与批注", "覆盖情况", "年度比较", "图表")
 COLOURS = {"present": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE"}  # Excel's good / neutral / bad
 _FONT_COLOURS = {"present": "006100", "partial": "9C5700", "missing": "9C0006"}
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -269,9 +273,16 @@ def _comparison_table(ws: Workspace, rows: Sequence[OverviewRow]) -> tuple[list[
 
 
 def write_summary_xlsx(
-    path: str | os.PathLike, ws: Workspace, rows: Sequence[OverviewRow] | None = None
+    path: str | os.PathLike,
+    ws: Workspace,
+    rows: Sequence[OverviewRow] | None = None,
+    *,
+    province: str | None = None,
+    year: int | None = None,
 ) -> Path:
-    """Write the four-sheet summary for ``rows`` (default: every row of the workspace)."""
+    """Write the five-sheet summary for ``rows`` (default: every row of the workspace); the charts
+    count ``province``'s institutions (default: where most of the schools are) in ``year`` (default:
+    the most common), as the 通报 does."""
     from openpyxl import Workbook
 
     rows = sort_rows(ws.rows() if rows is None else rows, "institution")
@@ -290,10 +301,20 @@ def write_summary_xlsx(
     cmp_sheet = _sheet(wb, SHEETS[3], headers, table, {1: 24, 4: 30})
     for (c,) in cmp_sheet.iter_rows(min_row=2, min_col=5, max_col=5):
         c.number_format = "0%"
+    chart_sheet(wb, SHEETS[4], summary_charts(ws, rows, province, year))
     wb.properties.title = "高校信息公开年度报告审核汇总"
     wb.properties.creator = "xxgk-desk"
     mark_properties(wb.properties)  # a summary, never read back as a report
     return _save(wb, path)
+
+
+def summary_charts(
+    ws: Workspace, rows: Sequence[OverviewRow], province: str | None = None, year: int | None = None
+) -> tuple[Chart, ...]:
+    """The charts of the 图表 sheet: those of the 通报 for the same rows."""
+    from .notice_model import collect_notice
+
+    return province_charts(collect_notice(ws, rows, province=province, year=year), ws.rules)
 
 
 def _mark_parts(sh: Any, headers: Sequence[str]) -> None:
@@ -349,10 +370,13 @@ def write_summary(
     rows: Sequence[OverviewRow] | None = None,
     *,
     csv_path: str | os.PathLike | None = None,
+    province: str | None = None,
+    year: int | None = None,
 ) -> Path:
-    """The XLSX summary (File → Export summary), and the CSV of its first sheet if ``csv_path``."""
+    """The XLSX summary (File → Export summary), and the CSV of its first sheet if ``csv_path``;
+    ``province`` / ``year``: whose list and which school year the charts count (default: as the 通报)."""
     rows = ws.rows() if rows is None else list(rows)
-    out = write_summary_xlsx(path, ws, rows)
+    out = write_summary_xlsx(path, ws, rows, province=province, year=year)
     if csv_path is not None:
         write_summary_csv(csv_path, ws, rows)
     return out

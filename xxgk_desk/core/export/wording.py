@@ -109,7 +109,8 @@ SCHEMA: dict[str, frozenset[str]] = {
 LIST_LENGTHS = {"letter.annex_headers": 6, "notice.annex_headers": 6}
 
 
-def _fields(text: str) -> set[str]:
+def placeholders(text: str) -> set[str]:
+    """The ``{names}`` a sentence uses (ValueError when its braces do not pair)."""
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
@@ -131,7 +132,7 @@ class Wording:
                 if not isinstance(item, str):
                     raise self._fail(key, "应为文字")
                 try:
-                    unknown = _fields(item) - allowed
+                    unknown = placeholders(item) - allowed
                 except ValueError:
                     raise self._fail(key, "花括号不成对") from None
                 if unknown:

@@ -41,6 +41,7 @@ from xxgk_desk.gui import export_folder
 from xxgk_desk.gui.labels import localized
 from xxgk_desk.gui.models.overview_model import ROW_ROLE, OverviewFilter, OverviewModel
 from xxgk_desk.gui.tasks import TaskRunner
+from xxgk_desk.gui.views.chart_view import ChartsPage
 
 COVERAGE_WORDS = {c.id: localized(c) for c in load_rules().vocabulary.coverage_levels}
 CELL_COLOURS = {
@@ -165,6 +166,10 @@ class OverviewWindow(QMainWindow):
         self.tabs.addTab(overview_page, self.tr("概览"))
         self.tabs.addTab(coverage_page, self.tr("覆盖情况"))
         self.tabs.addTab(self.compare, self.tr("年度对比"))
+        self.charts_page = ChartsPage()
+        self.charts_page.choice_changed.connect(self._refresh_charts)
+        self._charts_task = None
+        self.tabs.addTab(self.charts_page, self.tr("图表"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self._build_toolbar()
@@ -240,6 +245,8 @@ class OverviewWindow(QMainWindow):
         self._update_counts()
         if self.tabs.currentIndex() == 1:
             self._refresh_coverage()
+        elif self.tabs.currentIndex() == 3:
+            self._refresh_charts()
 
     def apply_filter(self) -> None:
         part = self.part_box.currentData()
@@ -273,6 +280,8 @@ class OverviewWindow(QMainWindow):
             self._refresh_coverage()
         elif index == 2:
             self.compare.load_pairs()
+        elif index == 3:
+            self._refresh_charts()
 
     def _refresh_coverage(self) -> None:
         matrix = self.workspace.coverage(self.proxy.ordered_rows())
@@ -280,6 +289,59 @@ class OverviewWindow(QMainWindow):
         missed = self.tr("（缺 %1 份）")
         top = [c.name + missed.replace("%1", str(m)) for c, m, _p in matrix.most_missed()[:5] if m]
         self.most_missed.setText(self.tr("最常缺少：") + ("；".join(top) if top else self.tr("无")))
+
+    def _refresh_charts(self) -> None:
+        """The 图表 tab for the rows shown: the 通报's counts for the chosen province, gathered off the
+        UI thread (the reviewers' notes are read from the store); a newer refresh replaces an older one."""
+        from xxgk_desk.core.export.charts import province_charts
+        from xxgk_desk.core.export.notice_model import collect_notice, provinces
+        from xxgk_desk.gui.labels import english
+
+        page = self.charts_page
+        page.set_provinces(provinces())
+        if self._charts_task is not None:
+            self._charts_task.cancel()
+        rows, ws = self.proxy.ordered_rows(), self.workspace
+        page.set_years(sorted({r.year for r in rows if r.ok and r.year is not None}, reverse=True))
+        province, year = page.province(), page.year()
+        language = "en" if english() else "zh"
+
+        def work(_progress):
+            notice = collect_notice(ws, rows, province=province, year=year)
+            return notice, province_charts(notice, ws.rules, language=language)
+
+        checked = sum(1 for r in rows if r.ok and r.checked)
+        self._charts_task = page.runner.run(
+            work, on_done=lambda result: self._show_charts(*result, checked), on_error=self._charts_failed,
+            label="charts",
+        )  # fmt: skip
+
+    def _show_charts(self, notice, charts, checked: int = 0) -> None:
+        self._charts_task = None
+        if notice.listed:
+            text = (
+                self.tr("%1 %2：名单内 %3 所，收到 %4 所，未报送 %5 所")
+                .replace("%1", notice.province)
+                .replace("%2", notice.school_year)
+                .replace("%3", str(notice.listed))
+                .replace("%4", str(notice.received))
+                .replace("%5", str(len(notice.missing)))
+            )
+            others = checked - notice.received - len(notice.unlisted)
+            if others > 0:
+                text += self.tr("；另有 %1 份报告属于其他省份或学年，未计入").replace("%1", str(others))
+        else:
+            text = self.tr("未能确定省份：请在“省份”中选择。")
+        self.charts_page.show_charts(charts, text)
+
+    def _charts_failed(self, error: BaseException, _trace: str) -> None:
+        from xxgk_desk.core.errors import Cancelled
+
+        self._charts_task = None
+        if not isinstance(error, Cancelled):
+            self.charts_page.summary.setText(
+                self.tr("无法生成图表：") + (getattr(error, "message", None) or str(error))
+            )
 
     # -- adding reports (processes on all cores, in the background) --------------------------
     def add_folder(self) -> None:
@@ -336,9 +398,10 @@ class OverviewWindow(QMainWindow):
             return
         export_folder.remember(path)
         rows = self.proxy.ordered_rows()
-        ws = self.workspace
+        ws, page = self.workspace, self.charts_page
+        province, year = page.province(), page.year()  # the charts of the 图表 tab
         self.runner.run(
-            lambda _p: summary.write_summary_xlsx(path, ws, rows),
+            lambda _p: summary.write_summary_xlsx(path, ws, rows, province=province, year=year),
             on_done=lambda out: QMessageBox.information(self, self.tr("已导出"), str(out)),
             on_error=lambda e, _t: QMessageBox.warning(
                 self, self.tr("导出失败"), getattr(e, "message", str(e))
@@ -372,7 +435,9 @@ class OverviewWindow(QMainWindow):
         export_folder.remember(path)
         ws, settings = self.workspace, letter_settings.read(self.store)
         self.runner.run(
-            lambda _p: write_notice(collect_notice(ws, rows, province=province, settings=settings), path),
+            lambda _p: write_notice(
+                collect_notice(ws, rows, province=province, settings=settings), path, rules=ws.rules
+            ),
             on_done=lambda out: QMessageBox.information(self, self.tr("已导出"), str(out)),
             on_error=lambda e, _t: QMessageBox.warning(
                 self, self.tr("导出失败"), getattr(e, "message", str(e))
@@ -490,6 +555,8 @@ class OverviewWindow(QMainWindow):
             return
         self.model.update_row(row)
         self._update_counts()
+        if self.tabs.currentIndex() == 3:  # a corrected date or a dismissed finding moves the charts
+            self._refresh_charts()
 
 
 class CompareView(QWidget):
