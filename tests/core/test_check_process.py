@@ -108,3 +108,31 @@ def test_the_child_ends_when_its_parent_is_killed(tmp_path):
     if _running(child):
         os.kill(child, signal.SIGKILL)
         raise AssertionError("the child outlived its killed parent by 20 s")
+
+
+def test_the_child_does_not_run_the_parents_main_script_again(tmp_path):
+    """A spawned child would import the main script again (the window's imports Qt and the whole
+    window: half a second of start-up the child never uses); it must start without it."""
+    marker = tmp_path / "imported.txt"
+    code = (
+        "import os\n"
+        f"with open({str(marker)!r}, 'a', encoding='utf-8') as f:\n"
+        "    f.write(f'{os.getpid()}\\n')\n"
+        "from xxgk_desk.core.check_process import CheckProcess\n"
+        "if __name__ == '__main__':\n"
+        "    import sys\n"
+        "    cp = CheckProcess(); cp.start()\n"
+        f"    result = cp.check({str(SAMPLE_PDF)!r})\n"
+        "    cp.close()\n"
+        "    assert sys.modules['__main__'].__spec__ is None  # put back after the start\n"
+        "    print(result.document.page_count, flush=True)\n"
+    )
+    script = tmp_path / "parent.py"
+    script.write_text(code, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, cwd=str(ROOT), env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.split()[-1]) > 0  # the child read the file
+    assert len(marker.read_text(encoding="utf-8").split()) == 1, "the child imported the main script"
