@@ -20,6 +20,7 @@ import os
 import queue
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from importlib.machinery import ModuleSpec
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 CRASHED = "读取此文件时检查进程意外退出（可能是文件损坏触发了 PDF 库的错误）。请用其他软件打开确认，或另存为新的 PDF 后重试。"
 POLL = 0.05  # seconds between looks at the child while waiting
 PARENT_CHECK = 1.0  # seconds between the idle child's looks at its parent
+PROGRESS_EVERY = 0.05  # seconds between progress reports to the window (besides messages and the end)
 
 
 @contextlib.contextmanager
@@ -87,8 +89,16 @@ def _serve(requests, replies, rules_dir: str | None, parts_file: str | None) -> 
             return
         job, path, ocr = request
 
-        def progress(done: int, total: int, text: str = "", job: int = job) -> None:
-            replies.put(("progress", job, (done, total, text)))
+        last = [0.0]  # when progress last went to the window
+
+        def progress(done: int, total: int, text: str = "", job: int = job, last: list = last) -> None:
+            # At most every PROGRESS_EVERY seconds (a 300-page PDF reports 300 times in a second:
+            # each report wakes the queue's thread here and a repaint there), but always a
+            # message (an OCR page) and the last page.
+            now = time.monotonic()
+            if text or done >= total or now - last[0] >= PROGRESS_EVERY:
+                last[0] = now
+                replies.put(("progress", job, (done, total, text)))
 
         try:
             result = check(path, rules=rules, ocr=ocr, progress=progress)
