@@ -170,3 +170,18 @@ def test_progress_is_thinned_out_but_keeps_messages_and_the_end(monkeypatch):
     assert len(pages) < 30  # a loop this fast: a handful of reports, not 300
     assert (7, 300, "已识别第 7 页（OCR）") in pages
     assert pages[-1] == (300, 300, "")
+
+
+def test_preload_reads_the_engines_tables_before_the_first_file():
+    """The child calls preload() while nobody waits: the institution list and the
+    traditional→simplified tables must be read then, not during the first file's check."""
+    from xxgk_desk.core.engine.institutions import registry
+    from xxgk_desk.core.hanzi import _table
+    from xxgk_desk.core.pipeline import preload
+
+    registry.cache_clear()
+    _table.cache_clear()
+    preload()
+    assert registry.cache_info().currsize == 1
+    assert _table.cache_info().currsize == 1
+    assert len(registry().by_name) > 1000  # the real list, not an empty fallback
