@@ -38,6 +38,8 @@ def test_child_gives_the_same_analysis_as_this_process(checker):
     assert [s.title for s in got.sections] == [s.title for s in here.sections]
     assert [f.key for f in got.review.findings] == [f.key for f in here.review.findings]
     assert progress, "the child reported no progress"
+    done, total, _ = progress[-1]
+    assert done == total == got.document.page_count  # reports are thinned out, never the last page
     # and a second file through the same child
     assert checker.check(SAMPLE_DOCX).document.text == check(SAMPLE_DOCX).document.text
 
@@ -108,3 +110,78 @@ def test_the_child_ends_when_its_parent_is_killed(tmp_path):
     if _running(child):
         os.kill(child, signal.SIGKILL)
         raise AssertionError("the child outlived its killed parent by 20 s")
+
+
+def test_the_child_does_not_run_the_parents_main_script_again(tmp_path):
+    """A spawned child would import the main script again (the window's imports Qt and the whole
+    window: half a second of start-up the child never uses); it must start without it."""
+    marker = tmp_path / "imported.txt"
+    code = (
+        "import os\n"
+        f"with open({str(marker)!r}, 'a', encoding='utf-8') as f:\n"
+        "    f.write(f'{os.getpid()}\\n')\n"
+        "from xxgk_desk.core.check_process import CheckProcess\n"
+        "if __name__ == '__main__':\n"
+        "    import sys\n"
+        "    cp = CheckProcess(); cp.start()\n"
+        f"    result = cp.check({str(SAMPLE_PDF)!r})\n"
+        "    cp.close()\n"
+        "    assert sys.modules['__main__'].__spec__ is None  # put back after the start\n"
+        "    print(result.document.page_count, flush=True)\n"
+    )
+    script = tmp_path / "parent.py"
+    script.write_text(code, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, cwd=str(ROOT), env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.split()[-1]) > 0  # the child read the file
+    assert len(marker.read_text(encoding="utf-8").split()) == 1, "the child imported the main script"
+
+
+def test_progress_is_thinned_out_but_keeps_messages_and_the_end(monkeypatch):
+    """The child forwards at most one page report every PROGRESS_EVERY seconds (300 pages
+    reported in a second kept the queue's thread and the window's progress bar busy), but
+    every report with a message (an OCR page) and the last one always."""
+    import queue as queue_module
+
+    from xxgk_desk.core import check_process as cp
+
+    requests, replies = queue_module.Queue(), queue_module.Queue()
+
+    def fake_check(path, rules=None, ocr="never", progress=None):
+        for k in range(1, 301):
+            progress(k, 300, "已识别第 7 页（OCR）" if k == 7 else "")
+        return "result"
+
+    monkeypatch.setattr(cp, "check", fake_check)
+    monkeypatch.setattr(cp, "preload", lambda: None)
+    monkeypatch.setattr(cp, "load_rules", lambda *a: None)
+    monkeypatch.setattr(cp.os, "nice", lambda n: 0, raising=False)
+    requests.put((1, "x.pdf", "never"))
+    requests.put(None)
+    cp._serve(requests, replies, None, None)
+    got = []
+    while not replies.empty():
+        got.append(replies.get())
+    pages = [payload for kind, _, payload in got if kind == "progress"]
+    assert got[-1] == ("done", 1, "result")
+    assert len(pages) < 30  # a loop this fast: a handful of reports, not 300
+    assert (7, 300, "已识别第 7 页（OCR）") in pages
+    assert pages[-1] == (300, 300, "")
+
+
+def test_preload_reads_the_engines_tables_before_the_first_file():
+    """The child calls preload() while nobody waits: the institution list and the
+    traditional→simplified tables must be read then, not during the first file's check."""
+    from xxgk_desk.core.engine.institutions import registry
+    from xxgk_desk.core.hanzi import _table
+    from xxgk_desk.core.pipeline import preload
+
+    registry.cache_clear()
+    _table.cache_clear()
+    preload()
+    assert registry.cache_info().currsize == 1
+    assert _table.cache_info().currsize == 1
+    assert len(registry().by_name) > 1000  # the real list, not an empty fallback

@@ -582,3 +582,28 @@ def test_no_yes_stay_text(rules_copy: Path):
     _edit(rules_copy / "categories.yaml", "    label: 其他\n", "    label: no\n")
     rs = load_rules(rules_copy)
     assert rs.vocabulary.label("note_categories", "other") == "no"
+
+
+def test_squash_drops_exactly_what_isspace_calls_whitespace():
+    """``squash`` works run by run with ``\\s+``; it must keep and map the same characters as a
+    character-by-character ``str.isspace`` loop, for every code point."""
+    from xxgk_desk.core.rules.model import squash
+
+    def by_char(text: str) -> tuple[str, list[int]]:
+        kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
+        return "".join(ch for _, ch in kept), [i for i, _ in kept]
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert squash(every) == by_char(every)
+    spaces = [c for c in every if c.isspace()]
+    for text in (
+        "",
+        " ",
+        "  a",
+        "a  ",
+        "第 一 部分\n\t概述",
+        "".join(spaces) + "甲" + "".join(spaces),
+        "甲乙",
+    ):
+        assert squash(text) == by_char(text)
+    assert squash(" 信息 公开 ")[0] == "信息公开" and squash(" 信息 公开 ")[1] == [1, 2, 4, 5]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from xxgk_desk.commands.check import silence_stdout
 from xxgk_desk.core.errors import ReadError, one_line
 from xxgk_desk.core.loaders import load
 
@@ -29,5 +28,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write("\n")
         sys.stdout.flush()
     except BrokenPipeError:  # the reader went away (``… | head``): stop quietly
+        from xxgk_desk.commands.check import silence_stdout  # (it imports the engine: only now)
+
         silence_stdout()
     return 0

@@ -160,15 +160,21 @@ class _PathReader:
             self.vs.append((x0, min(y0, y1), max(y0, y1)))
 
 
-_get_object = unchecked(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
+class _Handle(ctypes.c_void_p):
+    """A page object handle as PDFium returns it (a subclass: ctypes hands out the instance itself,
+    which the next call takes as it is, instead of an int to wrap again)."""
+
+
+_get_object = unchecked(pdfium_c.FPDFPage_GetObject, _Handle)
 _get_type = unchecked(pdfium_c.FPDFPageObj_GetType)
 
 
 def page_rules(page: object, geom: PageGeometry) -> tuple[list[Edge], list[Edge]]:
     """Horizontal and vertical ruling lines of a page, snapped and joined."""
     reader = _PathReader(geom)
-    for k in range(pdfium_c.FPDFPage_CountObjects(page)):
-        if _get_type(ctypes.c_void_p(_get_object(page, k))) == pdfium_c.FPDF_PAGEOBJ_PATH:
+    path, get_object, get_type = pdfium_c.FPDF_PAGEOBJ_PATH, _get_object, _get_type
+    for k in range(pdfium_c.FPDFPage_CountObjects(page)):  # a few hundred a page: text runs mostly
+        if get_type(get_object(page, k)) == path:
             reader.add(pdfium_c.FPDFPage_GetObject(page, k))
     return join_edges(reader.hs), join_edges(reader.vs)
 

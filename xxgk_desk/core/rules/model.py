@@ -8,6 +8,7 @@ ignores whitespace (the match runs on a squashed copy and is mapped back).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -85,14 +86,46 @@ def _empty() -> Mapping[str, Any]:
     return EMPTY
 
 
+#: Runs of whitespace: ``\s`` of a str pattern is exactly ``str.isspace`` (both Py_UNICODE_ISSPACE).
+_SPACE_RUN = re.compile(r"\s+")
+
+
+#: The last whole text squashed, with its result: the review engine's lexicons that ignore
+#: whitespace each squash the same report (``is``: that very string object, kept alive here).
+#: One tuple, rebound at once, so a thread never sees one text with another's result.
+_last_squashed: tuple[str | None, tuple[str, list[int]]] = (None, ("", []))
+
+
 def squash(text: str) -> tuple[str, list[int]]:
-    """``text`` without whitespace, and for each kept character its index in ``text``."""
+    """``text`` without whitespace, and for each kept character its index in ``text`` (callers
+    only read the list: the last result is handed out again for the same string).
+
+    Works run by run (a 300-page report has a few thousand runs of whitespace and 260,000
+    characters): slices and ``range`` do the per-character work in C.
+    """
+    global _last_squashed
+    known, result = _last_squashed
+    if known is text:
+        return result
+    result = _squash(text)
+    if len(text) >= 1000:  # a whole text, asked for again; headings are not worth keeping
+        _last_squashed = (text, result)
+    return result
+
+
+def _squash(text: str) -> tuple[str, list[int]]:
     kept: list[str] = []
     index: list[int] = []
-    for i, ch in enumerate(text):
-        if not ch.isspace():
-            kept.append(ch)
-            index.append(i)
+    pos = 0
+    for m in _SPACE_RUN.finditer(text):
+        a, b = m.span()
+        if a > pos:
+            kept.append(text[pos:a])
+            index.extend(range(pos, a))
+        pos = b
+    if pos < len(text):
+        kept.append(text[pos:])
+        index.extend(range(pos, len(text)))
     return "".join(kept), index
 
 
@@ -109,9 +142,16 @@ def id_card_ok(number: str) -> bool:
 CHECKS: Mapping[str, Callable[[str], bool]] = MappingProxyType({"id_card": id_card_ok})
 
 
+_KEYWORD_GAPS = re.compile(r"[\s、]+")
+
+
+@functools.lru_cache(maxsize=4096)
 def keyword_norm(text: str) -> str:
-    """The form 清单 keywords and category names are compared in: no whitespace, no 、."""
-    return re.sub(r"[\s、]+", "", text)
+    """The form 清单 keywords and category names are compared in: no whitespace, no 、.
+
+    Cached: the 清单 compares each table row and section with every keyword (a 300-page report:
+    11,000 calls on 68 distinct texts)."""
+    return _KEYWORD_GAPS.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -661,8 +701,12 @@ class RuleSet:
     _parts: Mapping[str, Part] = field(init=False, repr=False, compare=False)
     _rules: Mapping[str, Rule] = field(init=False, repr=False, compare=False)
     _figures: Mapping[str, Figure] = field(init=False, repr=False, compare=False)
+    #: parts_for_heading's answers by title (the outline and the engine ask about the same headings
+    #: again and again: a 300-page report, 2,600 questions about 79 titles)
+    _heading_parts: dict[str, tuple[Part, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "_heading_parts", {})
         object.__setattr__(self, "_parts", MappingProxyType({p.key: p for p in self.parts}))
         object.__setattr__(self, "_rules", MappingProxyType({r.id: r for r in self.rules}))
         object.__setattr__(self, "_figures", MappingProxyType({f.key: f for f in self.figures}))
@@ -677,7 +721,12 @@ class RuleSet:
 
     def parts_for_heading(self, title: str) -> tuple[Part, ...]:
         """Every part a heading names, in standard order (merged headings give several)."""
-        return tuple(p for p in self.parts if p.matches_heading(title))
+        known = self._heading_parts.get(title)
+        if known is None:
+            if len(self._heading_parts) >= 100_000:  # a batch of thousands of reports: start again
+                self._heading_parts.clear()
+            known = self._heading_parts[title] = tuple(p for p in self.parts if p.matches_heading(title))
+        return known
 
     # rules
     def rule(self, rule_id: str) -> Rule:
