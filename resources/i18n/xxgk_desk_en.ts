@@ -653,37 +653,42 @@
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="135"/>
+        <source>使用手册</source>
+        <translation>User&apos;s manual</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/actions.py" line="136"/>
         <source>审核规则</source>
         <translation>Review rules</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="142"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="143"/>
         <source>复制选中文字</source>
         <extracomment>Keys the report view handles itself (listed in the help, not in a menu).</extracomment>
         <translation>Copy selected text</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="143"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="144"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="144"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="145"/>
         <source>扩展选择</source>
         <translation>Extend the selection</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="145"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="146"/>
         <source>向下翻页</source>
         <translation>Page down</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="146"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="147"/>
         <source>到开头 / 到结尾</source>
         <translation>To the start / to the end</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="147"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="148"/>
         <source>缩放原文页面</source>
         <translation>Zoom the original page</translation>
     </message>
@@ -738,14 +743,14 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="136"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1214"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="137"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1231"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="137"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1223"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="138"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1240"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -1017,7 +1022,7 @@
         <translation>This is already the first report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1230"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1247"/>
         <source>本软件以 MIT 许可发布。第三方组件（Qt/PySide6：LGPL-3.0；PDFium：BSD-3-Clause；RapidOCR 与 PaddleOCR 模型：Apache-2.0；onnxruntime：MIT 等）的许可说明见“显示详细信息”。</source>
         <translation>This software is released under the MIT License. The third-party components (Qt/PySide6: LGPL-3.0; PDFium: BSD-3-Clause; RapidOCR and the PaddleOCR models: Apache-2.0; onnxruntime: MIT, and others) and their licences are listed under “Show Details”.</translation>
     </message>
@@ -1032,13 +1037,80 @@
         <translation>Add note to selected text</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1225"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1242"/>
         <source>高校信息公开年报审核 %1
 离线运行，不联网。
 审核数据：%2</source>
         <translation>University Disclosure Report Review %1
 Runs offline; never connects to the network.
 Review data: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Manual</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="55"/>
+        <source>快捷键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="56"/>
+        <source>作用</source>
+        <translation>What they do</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="57"/>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="58"/>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="59"/>
+        <source>菜单</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="60"/>
+        <source>菜单项</source>
+        <translation>Items</translation>
+    </message>
+</context>
+<context>
+    <name>ManualWindow</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="154"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="292"/>
+        <source>使用手册</source>
+        <translation>User&apos;s manual</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="163"/>
+        <source>在手册中查找…</source>
+        <translation>Find in the manual…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="168"/>
+        <source>上一个</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="169"/>
+        <source>下一个</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="174"/>
+        <source>查找：</source>
+        <translation>Find:</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="317"/>
+        <source>没有找到</source>
+        <translation>Not found</translation>
     </message>
 </context>
 <context>
@@ -1667,32 +1739,32 @@ Review data: %2</translation>
 <context>
     <name>RuleHelp</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="18"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="17"/>
         <source>依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="19"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="18"/>
         <source>为什么重要</source>
         <translation>Why it matters</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="20"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="19"/>
         <source>应当怎么做</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="21"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="20"/>
         <source>示例</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="22"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="21"/>
         <source>检出</source>
         <translation>Detects</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="23"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="22"/>
         <source>没有符合的规则。</source>
         <translation>No rule matches.</translation>
     </message>
@@ -1700,12 +1772,12 @@ Review data: %2</translation>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="71"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="76"/>
         <source>审核规则</source>
         <translation>Review rules</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="74"/>
+        <location filename="../../xxgk_desk/gui/views/rule_help.py" line="79"/>
         <source>筛选规则（标题、依据、说明中的文字）</source>
         <translation>Filter the rules (title, basis, explanation)</translation>
     </message>

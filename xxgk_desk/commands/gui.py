@@ -21,6 +21,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="打开审核窗口")
     p.add_argument("files", nargs="*", metavar="FILE")
     p.add_argument("--screenshot", metavar="OUT.png", help="打开文件，检查完成后保存整个窗口的截图并退出")
+    p.add_argument(
+        "--screenshot-state",
+        metavar="STATE",
+        default="window",
+        help="截图时窗口的状态：window（默认）、findings、fields、notes、find、page、export、unit、rules、manual、overview",
+    )
     p.add_argument("--db", metavar="PATH", help="审核数据库文件（默认在用户数据目录）")
     p.set_defaults(func=run)
 

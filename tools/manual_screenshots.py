@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Make the manual's pictures with the tool itself: resources/manual/images/[en/]STATE.png.
+
+For each state the manual describes (xxgk_desk/gui/screenshot.py STATES) it runs
+
+    xxgk-desk gui resources/samples/sample-report.pdf --screenshot OUT.png --screenshot-state STATE
+
+on a fresh review database and fresh settings (so the user's own window layout, recent files and
+reviews are neither used nor touched), once in Chinese and once with the UI in English, then
+scales the picture to at most 1200 px wide and stores it as an optimised 256-colour PNG.
+
+Usage:  python tools/manual_screenshots.py [--lang zh|en|all] [--width 1200] [STATE ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "resources" / "samples" / "sample-report.pdf"
+IMAGES = ROOT / "resources" / "manual" / "images"
+
+
+def out_dir(lang: str) -> Path:
+    return IMAGES if lang == "zh" else IMAGES / lang
+
+
+def shoot(state: str, lang: str, raw: Path, work: Path) -> None:
+    """One picture of the window in ``state`` with the UI in ``lang``, written to ``raw``."""
+    config = work / f"config-{lang}-{state}"
+    (config / "xxgk-desk").mkdir(parents=True, exist_ok=True)
+    language = "en" if lang == "en" else "zh_CN"
+    (config / "xxgk-desk" / "xxgk-desk.conf").write_text(f"[ui]\nlanguage={language}\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(config),  # QSettings on Linux: a clean layout and the chosen language
+        "XDG_DATA_HOME": str(work / "data"),
+        "PYTHONPATH": str(ROOT),
+    }
+    args = [
+        sys.executable,
+        "-m",
+        "xxgk_desk",
+        "gui",
+        str(SAMPLE),
+        "--db",
+        str(work / f"reviews-{lang}-{state}.sqlite3"),
+        "--screenshot",
+        str(raw),
+        "--screenshot-state",
+        state,
+    ]
+    r = subprocess.run(args, env=env, capture_output=True, text=True, timeout=180)
+    if r.returncode != 0 or not raw.exists():
+        raise SystemExit(f"{state} ({lang}): no picture — {r.stderr.strip()[-400:]}")
+
+
+def optimise(raw: Path, target: Path, width: int) -> int:
+    """Scale ``raw`` to at most ``width`` px wide, store as a 256-colour PNG; its size in bytes."""
+    from PIL import Image
+
+    with Image.open(raw) as im:
+        im = im.convert("RGB")
+        if im.width > width:
+            im = im.resize((width, round(im.height * width / im.width)), Image.Resampling.LANCZOS)
+        im = im.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        im.save(target, optimize=True)
+    return target.stat().st_size
+
+
+def main(argv: list[str] | None = None) -> int:
+    sys.path.insert(0, str(ROOT))
+    from xxgk_desk.gui.screenshot import STATES
+
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("states", nargs="*", metavar="STATE", help="of: " + ", ".join(STATES))
+    p.add_argument("--lang", choices=("zh", "en", "all"), default="all")
+    p.add_argument("--width", type=int, default=1200)
+    args = p.parse_args(argv)
+    states = args.states or list(STATES)
+    unknown = [s for s in states if s not in STATES]
+    if unknown:
+        p.error(f"unknown state(s) {', '.join(unknown)}; known: {', '.join(STATES)}")
+    langs = ("zh", "en") if args.lang == "all" else (args.lang,)
+    total = 0
+    with tempfile.TemporaryDirectory(prefix="xxgk-shots-") as tmp:
+        work = Path(tmp)
+        for lang in langs:
+            for state in states:
+                raw = work / f"{lang}-{state}.png"
+                shoot(state, lang, raw, work)
+                target = out_dir(lang) / f"{state}.png"
+                size = optimise(raw, target, args.width)
+                total += size
+                print(f"{target.relative_to(ROOT)}\t{size // 1024} KB")
+    print(f"total {total // 1024} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
