@@ -63,7 +63,7 @@ def test_the_manual_names_only_menu_items_and_keys_that_exist(lang, english_tr):
     keys = set(KEY.findall(text))
     assert keys and keys <= known_keys(), f"{lang} manual names keys nobody bound: {keys - known_keys()}"
     # the generated tables are generated, not copied by hand
-    for placeholder in ("{{shortcuts}}", "{{rules}}", "{{menus}}"):
+    for placeholder in ("{{shortcuts}}", "{{rules}}", "{{menus}}", "{{severities}}", "{{conclusions}}"):
         assert placeholder in text
 
 
@@ -110,6 +110,8 @@ def test_f1_opens_the_manual_with_its_contents_and_finds_a_word(window, qtbot): 
     assert all(k in text for k in all_keys()), "the shortcut table is incomplete"
     assert all(r.title in text for r in window.rules.rules), "the rules list is incomplete"
     assert "{{" not in text
+    voc = window.rules.vocabulary
+    assert all(f"{c.label}：{c.note}" in text for c in (*voc.severities, *voc.conclusions))
     # find: every hit highlighted, next/previous move through them
     hits = manual.find("批注")
     assert hits == text.count("批注") and hits > 10
@@ -126,7 +128,12 @@ def test_f1_opens_the_manual_with_its_contents_and_finds_a_word(window, qtbot): 
     assert manual.browser.textCursor().block().text() == "八、备份与恢复"
     # pictures are laid out (not broken-image boxes) and fit the page
     images = [f for f in _image_formats(manual.browser.document())]
-    assert len(images) >= 6 and all(0 < f.width() <= manual_view.MAX_IMAGE_WIDTH for f in images)
+    widest = max(manual_view.MAX_IMAGE_WIDTH, manual.picture_width())
+    assert len(images) >= 6 and all(0 < f.width() <= widest for f in images)
+    # a wider window shows them larger, never larger than they are
+    manual.resize(1700, 900)
+    qtbot.waitUntil(lambda: max(f.width() for f in _image_formats(manual.browser.document())) > 1000)
+    assert all(f.width() <= 1200 for f in _image_formats(manual.browser.document()))
     # F1 again brings back the same window
     window.show_manual()
     assert window.manual is manual
@@ -151,6 +158,8 @@ def test_the_english_manual_follows_the_ui_language(window):  # noqa: F811
         text = manual_view.manual_markdown(window.rules)
         assert "Keyboard shortcuts" in text and "{{" not in text
         assert all((r.title_en or r.title) in text for r in window.rules.rules)
+        voc = window.rules.vocabulary
+        assert all(f"**{c.label_en}**: {c.note_en}" in text for c in (*voc.severities, *voc.conclusions))
     finally:
         labels.set_language("zh_CN")
     assert manual_view.manual_path() == SOURCES["zh"]

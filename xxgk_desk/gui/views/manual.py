@@ -5,7 +5,8 @@ which), its pictures in ``resources/manual/images`` (made by ``tools/manual_scre
 parts that would go stale if copied by hand are generated when the manual opens, from the places
 that hold them: a line ``{{shortcuts}}`` becomes the shortcut table (``gui/actions.py``),
 ``{{menus}}`` the list of menu items, ``{{rules}}`` the list of rules with their severity (the
-explanations stay in 帮助 → 审核规则). A link ``command:NAME`` runs the window's command NAME
+explanations stay in 帮助 → 审核规则), ``{{severities}}`` and ``{{conclusions}}`` what each severity
+and conclusion means (resources/rules/categories.yaml). A link ``command:NAME`` runs the window's command NAME
 (for instance ``[帮助 → 审核规则](command:show_rules)``).
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QImageReader,
@@ -44,9 +45,9 @@ from PySide6.QtWidgets import (
 from xxgk_desk.core.resources import resource
 from xxgk_desk.core.rules.explanations import rule_entries
 from xxgk_desk.gui.actions import COMMANDS, MENUS, shortcut_rows
-from xxgk_desk.gui.labels import english, vocabulary_label
+from xxgk_desk.gui.labels import english, localized, vocabulary_label
 
-MAX_IMAGE_WIDTH = 760  # pictures wider than this are shown scaled down (the PNGs are 1200 px wide)
+MAX_IMAGE_WIDTH = 760  # pictures are shown at most this wide until the window's width is known
 MAX_HITS = 2000
 PLACEHOLDER = re.compile(r"^\{\{(\w+)\}\}[ \t]*$", re.MULTILINE)
 POSITION = Qt.ItemDataRole.UserRole
@@ -109,6 +110,12 @@ def rules_markdown(rules) -> str:
     return "\n".join(rows)
 
 
+def choices_markdown(choices) -> str:
+    """A closed vocabulary (severities, conclusions) as a list: each label with what it means."""
+    colon = ": " if english() else "："
+    return "\n".join(f"- **{_cell(localized(c))}**{colon}{localized(c, 'note')}" for c in choices)
+
+
 def manual_markdown(rules, in_english: bool | None = None) -> str:
     """The manual's text with its generated parts filled in."""
     text = manual_path(in_english).read_text(encoding="utf-8")
@@ -116,6 +123,8 @@ def manual_markdown(rules, in_english: bool | None = None) -> str:
         "shortcuts": shortcuts_markdown,
         "menus": menus_markdown,
         "rules": lambda: rules_markdown(rules),
+        "severities": lambda: choices_markdown(rules.vocabulary.severities),
+        "conclusions": lambda: choices_markdown(rules.vocabulary.conclusions),
     }
 
     def fill(m: re.Match) -> str:
@@ -194,6 +203,9 @@ class ManualWindow(QMainWindow):
         self._hits: list[QTextCursor] = []
         self._current = -1
         self.browser.verticalScrollBar().valueChanged.connect(self._follow)
+        self._refit = QTimer(self, singleShot=True, interval=150)  # pictures follow the window's width
+        self._refit.timeout.connect(self.fit_images)
+        self.browser.viewport().installEventFilter(self)
         QShortcut(QKeySequence.StandardKey.Find, self, self.open_find)
         self.load(rules)
 
@@ -201,12 +213,26 @@ class ManualWindow(QMainWindow):
     def load(self, rules) -> None:
         path = manual_path()
         doc = self.browser.document()
+        doc.setUndoRedoEnabled(False)  # fitting the pictures is no edit to undo
         doc.setBaseUrl(QUrl.fromLocalFile(str(path.parent) + "/"))
         doc.setMarkdown(manual_markdown(rules), QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
         _fit_images(doc, path.parent, MAX_IMAGE_WIDTH)
         self._build_toc()
         self.browser.moveCursor(QTextCursor.MoveOperation.Start)
         self.browser.verticalScrollBar().setValue(0)
+
+    def picture_width(self) -> int:
+        """The widest a picture can be shown without a horizontal scroll bar."""
+        margin = int(2 * self.browser.document().documentMargin()) + 8
+        return max(self.browser.viewport().width() - margin, 200)
+
+    def fit_images(self) -> None:
+        _fit_images(self.browser.document(), manual_path().parent, self.picture_width())
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.browser.viewport() and event.type() == QEvent.Type.Resize:
+            self._refit.start()
+        return super().eventFilter(watched, event)
 
     def _build_toc(self) -> None:
         """Chapters (##) and their sections (###); the title (#) is not listed."""
