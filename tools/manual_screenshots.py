@@ -5,7 +5,8 @@ For each state the manual describes (xxgk_desk/gui/screenshot.py STATES) it runs
 
     xxgk-desk gui resources/samples/sample-report.pdf --screenshot OUT.png --screenshot-state STATE
 
-on a fresh review database and fresh settings (so the user's own window layout, recent files and
+(for the overview, with three invented variants of the sample beside it) on a fresh review database and
+fresh settings (so the user's own window layout, recent files and
 reviews are neither used nor touched), once in Chinese and once with the UI in English, then
 scales the picture to at most 1200 px wide and stores it as an optimised 256-colour PNG.
 
@@ -31,6 +32,43 @@ def out_dir(lang: str) -> Path:
     return IMAGES if lang == "zh" else IMAGES / lang
 
 
+# For the overview's picture: three more (invented) universities, written as text files from the sample's
+# text, each different in one way a reviewer meets — a part left out, a late report, a clean one.
+VARIANTS = {
+    "云岭师范学院": ("drop_part", "四、对信息公开的评议情况", "五、"),
+    "北湖职业技术学院": ("replace", "2024年10月28日", "2024年11月15日"),
+    "东川医科大学": ("clean",),
+}
+SAMPLE_NAME = "楚澜理工学院"
+CLEAN = (("XX处", "学生处"), ("教办厅函〔2014〕23号", "教办函〔2014〕23号"), ("不予公开2件", "不予公开3件"))
+
+
+def overview_reports(work: Path) -> list[Path]:
+    """The variants of the sample, as .txt files in ``work`` (the sample's text read by the tool itself)."""
+    r = subprocess.run(
+        [sys.executable, "-m", "xxgk_desk", "text", str(SAMPLE.with_suffix(".docx"))],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out = []
+    for name, (how, *args) in VARIANTS.items():
+        text = r.stdout.replace(SAMPLE_NAME, name)
+        if how == "drop_part":
+            start, end = text.index(args[0]), text.index(args[1])
+            text = text[:start] + text[end:]
+        elif how == "replace":
+            text = text.replace(args[0], args[1])
+        else:
+            for old, new in CLEAN:
+                text = text.replace(old, new)
+        path = work / f"{name}2023—2024学年信息公开工作年度报告.txt"
+        path.write_text(text, encoding="utf-8")
+        out.append(path)
+    return out
+
+
 def shoot(state: str, lang: str, raw: Path, work: Path) -> None:
     """One picture of the window in ``state`` with the UI in ``lang``, written to ``raw``."""
     config = work / f"config-{lang}-{state}"
@@ -50,6 +88,7 @@ def shoot(state: str, lang: str, raw: Path, work: Path) -> None:
         "xxgk_desk",
         "gui",
         str(SAMPLE),
+        *(str(p) for p in (overview_reports(work) if state == "overview" else ())),
         "--db",
         str(work / f"reviews-{lang}-{state}.sqlite3"),
         "--screenshot",

@@ -106,7 +106,9 @@ def main(
     window.show()
     if not screenshot:
         QTimer.singleShot(0, lambda: warn_missing_font(window))
-    for path in files or []:
+    files = list(files or [])
+    # a screenshot shows the first file; the others are for the overview (gui/screenshot.py)
+    for path in files[:1] if screenshot else files:
         window.open_file(path)
     if screenshot:
         from xxgk_desk.gui.screenshot import stage
@@ -121,7 +123,7 @@ def main(
 
         def staged() -> None:
             try:
-                stage(window, state, lambda w: QTimer.singleShot(300, lambda: shoot(w)))
+                stage(window, state, lambda w: QTimer.singleShot(300, lambda: shoot(w)), files[1:])
             except Exception as e:  # a state that cannot be reached: say so, take no picture
                 print(f"截图状态 {state} 无法进入：{e}", file=sys.stderr)
                 shot.append(False)

@@ -8,7 +8,7 @@ window the state opens).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QWidget
@@ -26,7 +26,7 @@ STATES = (
     "unit",  # 文件 → 审核单位设置
     "rules",  # 帮助 → 审核规则
     "manual",  # 帮助 → 使用手册
-    "overview",  # 文件 → 全省概览 with the bundled samples added
+    "overview",  # 文件 → 全省概览 with the report and the other FILEs (or the bundled samples) added
 )
 FIND_WORD = "依申请公开"
 
@@ -45,8 +45,9 @@ def _when(ready: Callable[[], bool], then: Callable[[], None], timeout_ms: int =
     poll()
 
 
-def stage(window, state: str, done: Callable[[QWidget], None]) -> None:
-    """Bring ``window`` (a MainWindow with its report checked) into ``state``; then ``done(widget)``."""
+def stage(window, state: str, done: Callable[[QWidget], None], more: Sequence[str] = ()) -> None:
+    """Bring ``window`` (a MainWindow with its report checked) into ``state``; then ``done(widget)``.
+    ``more``: further reports for the overview (by default the bundled samples)."""
     if state == "window" or window.session is None:
         done(window)
     elif state == "findings":
@@ -96,14 +97,19 @@ def stage(window, state: str, done: Callable[[QWidget], None]) -> None:
         done(manual)
     elif state == "overview":
         overview = window.show_overview()
-        samples = [str(resource("samples", n)) for n in ("sample-report.pdf", "sample-report.docx")]
-        overview.add_paths(samples)
+        overview.resize(1500, 460)  # a few rows: no empty table below them in the picture
+        paths = [window.session.doc.path, *more] if more else _samples()
+        overview.add_paths([str(p) for p in paths])
         _when(
-            lambda: overview.model.rowCount() >= 1 and not overview.runner.busy,
+            lambda: overview.model.rowCount() >= min(len(paths), 2) and not overview.runner.busy,
             lambda: QTimer.singleShot(500, lambda: done(overview)),
         )
     else:
         raise ValueError(state)
+
+
+def _samples() -> list[str]:
+    return [str(resource("samples", n)) for n in ("sample-report.pdf", "sample-report.docx")]
 
 
 def _accept(window, count: int) -> None:
