@@ -1049,32 +1049,32 @@ Review data: %2</translation>
 <context>
     <name>Manual</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="55"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="56"/>
         <source>快捷键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="56"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="57"/>
         <source>作用</source>
         <translation>What they do</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="57"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="58"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="58"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="59"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="59"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="60"/>
         <source>菜单</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="60"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="61"/>
         <source>菜单项</source>
         <translation>Items</translation>
     </message>
@@ -1082,33 +1082,33 @@ Review data: %2</translation>
 <context>
     <name>ManualWindow</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="154"/>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="292"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="167"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="322"/>
         <source>使用手册</source>
         <translation>User&apos;s manual</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="163"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="176"/>
         <source>在手册中查找…</source>
         <translation>Find in the manual…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="168"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="181"/>
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="169"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="182"/>
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="174"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="187"/>
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="317"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="347"/>
         <source>没有找到</source>
         <translation>Not found</translation>
     </message>
