@@ -1082,33 +1082,38 @@ Review data: %2</translation>
 <context>
     <name>ManualWindow</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="167"/>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="322"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="169"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="327"/>
         <source>使用手册</source>
         <translation>User&apos;s manual</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="176"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="178"/>
         <source>在手册中查找…</source>
         <translation>Find in the manual…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="181"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="183"/>
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="182"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="184"/>
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="187"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="189"/>
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/manual.py" line="347"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="219"/>
+        <source>找不到使用手册文件：%1</source>
+        <translation>The manual file is missing: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="352"/>
         <source>没有找到</source>
         <translation>Not found</translation>
     </message>

@@ -224,3 +224,15 @@ def test_the_cli_photographs_a_state_and_refuses_an_unknown_one(tmp_path):
     )
     assert r.returncode == 2 and "nonsense" in r.stderr and "findings" in r.stderr
     assert set(STATES) >= {"findings", "fields", "notes", "export", "page", "overview"}
+
+
+def test_a_missing_manual_says_so_in_one_line(qapp, monkeypatch, tmp_path):
+    from xxgk_desk.core.rules import load_rules
+
+    monkeypatch.setattr(manual_view, "resource", lambda *parts: tmp_path.joinpath(*parts))
+    assert manual_view.manual_path(True) == tmp_path / "manual" / "zh" / "manual.md"  # no English: Chinese
+    w = manual_view.ManualWindow(load_rules())
+    try:
+        assert w.browser.toPlainText().startswith("找不到使用手册文件") and w.headings() == []
+    finally:
+        w.deleteLater()

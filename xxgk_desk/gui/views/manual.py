@@ -76,9 +76,11 @@ def menu_title(text: str) -> str:
 
 
 def manual_path(in_english: bool | None = None) -> Path:
-    """The manual's Markdown file in the UI's language (or the one asked for)."""
+    """The manual's Markdown file in the UI's language (or the one asked for; Chinese if there is
+    no English one)."""
     lang = "en" if (english() if in_english is None else in_english) else "zh"
-    return resource("manual", lang, "manual.md")
+    path = resource("manual", lang, "manual.md")
+    return path if path.exists() or lang == "zh" else resource("manual", "zh", "manual.md")
 
 
 def _cell(text: str) -> str:
@@ -213,6 +215,9 @@ class ManualWindow(QMainWindow):
     def load(self, rules) -> None:
         path = manual_path()
         doc = self.browser.document()
+        if not path.exists():
+            self.browser.setPlainText(self.tr("找不到使用手册文件：%1").replace("%1", str(path)))
+            return
         doc.setUndoRedoEnabled(False)  # fitting the pictures is no edit to undo
         doc.setBaseUrl(QUrl.fromLocalFile(str(path.parent) + "/"))
         doc.setMarkdown(manual_markdown(rules), QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
