@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "sample-report.pdf"
 IMAGES = ROOT / "resources" / "manual" / "images"
+WINDOW = "1440x900"  # a common laptop screen: the pictures show the window as reviewers see it
 NOT_SHOWN = ("manual",)  # states the manual has no picture of (made only when asked for)
 
 
@@ -95,6 +96,8 @@ def shoot(state: str, lang: str, raw: Path, work: Path) -> None:
         str(raw),
         "--screenshot-state",
         state,
+        "--screenshot-size",
+        WINDOW,
     ]
     r = subprocess.run(args, env=env, capture_output=True, text=True, timeout=180)
     if r.returncode != 0 or not raw.exists():

@@ -93,6 +93,7 @@ def main(
     screenshot: str | None = None,
     db: str | None = None,
     state: str = "window",
+    size: tuple[int, int] = (1600, 1000),
 ) -> int:
     """Start the window; with ``screenshot``, open the file, wait until it is checked, bring the window
     into ``state`` (gui/screenshot.py), save a picture, exit."""
@@ -113,7 +114,7 @@ def main(
     if screenshot:
         from xxgk_desk.gui.screenshot import stage
 
-        window.resize(1600, 1000)
+        window.resize(*size)
         shot: list = []
 
         def shoot(widget=None) -> None:
@@ -149,4 +150,5 @@ def cli_entry(args) -> int:
     if state not in STATES:
         print(f"未知的截图状态：{state}（可选：{'、'.join(STATES)}）", file=sys.stderr)
         return 2
-    return main(files, screenshot=args.screenshot, db=args.db, state=state)
+    size = getattr(args, "screenshot_size", (1600, 1000))
+    return main(files, screenshot=args.screenshot, db=args.db, state=state, size=size)

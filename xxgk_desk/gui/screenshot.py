@@ -14,6 +14,7 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QWidget
 
 from xxgk_desk.core.resources import resource
+from xxgk_desk.gui.labels import english
 
 STATES = (
     "window",  # the report just checked
@@ -115,7 +116,7 @@ def _samples() -> list[str]:
 def _accept(window, count: int) -> None:
     """Accept the first ``count`` findings as notes (signed by a stand-in reviewer if the database has none)."""
     if not window.store.reviewer_name:
-        window.store.set_reviewer_name("审核员")
+        window.store.set_reviewer_name("Reviewer" if english() else "审核员")
     window.findings_panel.select_row(0)
     for _ in range(count):
         window.accept_finding()  # and goes on to the next finding
