@@ -236,3 +236,14 @@ def test_a_missing_manual_says_so_in_one_line(qapp, monkeypatch, tmp_path):
         assert w.browser.toPlainText().startswith("找不到使用手册文件") and w.headings() == []
     finally:
         w.deleteLater()
+
+
+def test_the_screenshot_size_is_read_or_refused_in_one_line():
+    import argparse
+
+    from xxgk_desk.commands.gui import _size
+
+    assert _size("1440x900") == (1440, 900) and _size("1366X768") == (1366, 768)
+    for bad in ("1440", "axb", "10x10"):
+        with pytest.raises(argparse.ArgumentTypeError, match="窗口大小"):
+            _size(bad)
