@@ -21,6 +21,7 @@ STATES = (
     "findings",  # 问题, the first finding chosen, its 说明 shown
     "fields",  # 字段, a field's evidence shown in the text
     "notes",  # 批注, after the first finding was accepted as a note
+    "checklist",  # 清单, the first item not found chosen and shown
     "find",  # the find bar with its hits
     "page",  # the PDF page beside the text (F6)
     "export",  # 文件 → 导出审核意见 with its preview
@@ -63,6 +64,9 @@ def stage(window, state: str, done: Callable[[QWidget], None], more: Sequence[st
         _accept(window, 1)
         window.tabs.setCurrentWidget(window.notes_panel)
         window.step_note(1)
+        done(window)
+    elif state == "checklist":
+        _checklist(window)
         done(window)
     elif state == "find":
         window.open_find()
@@ -120,6 +124,23 @@ def _accept(window, count: int) -> None:
     window.findings_panel.select_row(0)
     for _ in range(count):
         window.accept_finding()  # and goes on to the next finding
+
+
+def _checklist(window) -> None:
+    """清单 with the first item that is not covered chosen (or the first item) and shown in the text."""
+    from xxgk_desk.gui.models.rows import ROW_ROLE
+
+    panel = window.checklist_panel
+    window.tabs.setCurrentWidget(panel)
+    model = panel.model
+    rows = [model.index(r, 0) for r in range(model.rowCount())]
+    entries = [(ix, ix.data(ROW_ROLE)) for ix in rows]
+    chosen = next((p for p in entries if p[1] is not None and p[1].status != "covered"), None)
+    chosen = chosen or (entries[0] if entries else None)
+    if chosen is not None:
+        panel.view.setCurrentIndex(chosen[0])
+        panel.view.scrollTo(chosen[0])
+        window._show_checklist_item(chosen[1])
 
 
 def _fields(window) -> None:
