@@ -721,43 +721,48 @@
         <translation>Merge conflicts…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="136"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="137"/>
         <source>欢迎页</source>
         <translation>Welcome page</translation>
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="135"/>
+        <source>使用手册</source>
+        <translation>User&apos;s manual</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/actions.py" line="136"/>
         <source>审核规则</source>
         <translation>Review rules</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="143"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="144"/>
         <source>复制选中文字</source>
         <extracomment>Keys the report view handles itself (listed in the help, not in a menu).</extracomment>
         <translation>Copy selected text</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="144"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="145"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="145"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="146"/>
         <source>扩展选择</source>
         <translation>Extend the selection</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="146"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="147"/>
         <source>向下翻页</source>
         <translation>Page down</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="147"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="148"/>
         <source>到开头 / 到结尾</source>
         <translation>To the start / to the end</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="148"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="149"/>
         <source>缩放原文页面</source>
         <translation>Zoom the original page</translation>
     </message>
@@ -812,14 +817,14 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="137"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1301"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="138"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1318"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="138"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1310"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="139"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1327"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -1096,7 +1101,7 @@
         <translation>The sample report is missing: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1317"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1334"/>
         <source>本软件以 MIT 许可发布。第三方组件（Qt/PySide6：LGPL-3.0；PDFium：BSD-3-Clause；RapidOCR 与 PaddleOCR 模型：Apache-2.0；onnxruntime：MIT 等）的许可说明见“显示详细信息”。</source>
         <translation>This software is released under the MIT License. The third-party components (Qt/PySide6: LGPL-3.0; PDFium: BSD-3-Clause; RapidOCR and the PaddleOCR models: Apache-2.0; onnxruntime: MIT, and others) and their licences are listed under “Show Details”.</translation>
     </message>
@@ -1111,13 +1116,85 @@
         <translation>Add note to selected text</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1312"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1329"/>
         <source>高校信息公开年报审核 %1
 离线运行，不联网。
 审核数据：%2</source>
         <translation>University Disclosure Report Review %1
 Runs offline; never connects to the network.
 Review data: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Manual</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="56"/>
+        <source>快捷键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="57"/>
+        <source>作用</source>
+        <translation>What they do</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="58"/>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="59"/>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="60"/>
+        <source>菜单</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="61"/>
+        <source>菜单项</source>
+        <translation>Items</translation>
+    </message>
+</context>
+<context>
+    <name>ManualWindow</name>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="169"/>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="327"/>
+        <source>使用手册</source>
+        <translation>User&apos;s manual</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="178"/>
+        <source>在手册中查找…</source>
+        <translation>Find in the manual…</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="183"/>
+        <source>上一个</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="184"/>
+        <source>下一个</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="189"/>
+        <source>查找：</source>
+        <translation>Find:</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="219"/>
+        <source>找不到使用手册文件：%1</source>
+        <translation>The manual file is missing: %1</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/views/manual.py" line="352"/>
+        <source>没有找到</source>
+        <translation>Not found</translation>
     </message>
 </context>
 <context>

@@ -21,8 +21,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="打开审核窗口")
     p.add_argument("files", nargs="*", metavar="FILE")
     p.add_argument("--screenshot", metavar="OUT.png", help="打开文件，检查完成后保存整个窗口的截图并退出")
+    p.add_argument(
+        "--screenshot-state",
+        metavar="STATE",
+        default="window",
+        help="截图时窗口的状态：window（默认）、findings、fields、notes、find、page、export、unit、rules、manual、overview",
+    )
+    p.add_argument(
+        "--screenshot-size",
+        metavar="WxH",
+        default="1600x1000",
+        type=_size,
+        help="截图时窗口的大小（像素），默认 1600x1000",
+    )
     p.add_argument("--db", metavar="PATH", help="审核数据库文件（默认在用户数据目录）")
     p.set_defaults(func=run)
+
+
+def _size(text: str) -> tuple[int, int]:
+    """ "1366x768" → (1366, 768)."""
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"窗口大小应写成 宽x高，如 1366x768：{text}") from None
+    if not (400 <= w <= 4000 and 300 <= h <= 3000):
+        raise argparse.ArgumentTypeError(f"窗口大小超出范围（400x300 到 4000x3000）：{text}")
+    return w, h
 
 
 def display_problem(env: dict[str, str] | None = None, platform: str | None = None) -> str | None:

@@ -132,6 +132,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("@panels", "view", separator=True),
     Command("ask_reviewer", "settings", QT_TRANSLATE_NOOP("MainWindow", "审核人姓名…"), args=(True,)),
     Command("@language", "settings", QT_TRANSLATE_NOOP("MainWindow", "界面语言")),
+    Command("show_manual", "help", QT_TRANSLATE_NOOP("MainWindow", "使用手册"), ("F1",)),
     Command("show_rules", "help", QT_TRANSLATE_NOOP("MainWindow", "审核规则")),
     Command("show_welcome", "help", QT_TRANSLATE_NOOP("MainWindow", "欢迎页")),
     Command("show_shortcuts", "help", QT_TRANSLATE_NOOP("MainWindow", "快捷键"), separator=True),

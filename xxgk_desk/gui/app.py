@@ -88,8 +88,15 @@ def warn_missing_font(parent) -> None:
         )
 
 
-def main(files: list[str] | None = None, screenshot: str | None = None, db: str | None = None) -> int:
-    """Start the window; with ``screenshot``, open the file, wait until it is checked, save a picture, exit."""
+def main(
+    files: list[str] | None = None,
+    screenshot: str | None = None,
+    db: str | None = None,
+    state: str = "window",
+    size: tuple[int, int] = (1600, 1000),
+) -> int:
+    """Start the window; with ``screenshot``, open the file, wait until it is checked, bring the window
+    into ``state`` (gui/screenshot.py), save a picture, exit."""
     if screenshot and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = create_app()
@@ -100,19 +107,33 @@ def main(files: list[str] | None = None, screenshot: str | None = None, db: str 
     window.show()
     if not screenshot:
         QTimer.singleShot(0, lambda: warn_missing_font(window))
-    for path in files or []:
+    files = list(files or [])
+    # a screenshot shows the first file; the others are for the overview (gui/screenshot.py)
+    for path in files[:1] if screenshot else files:
         window.open_file(path)
     if not files and not screenshot:  # the first start: a welcome page instead of an empty window
         window.welcome_on_first_run()
     if screenshot:
-        window.resize(1600, 1000)
+        from xxgk_desk.gui.screenshot import stage
 
-        def shoot() -> None:
-            window.grab().save(screenshot)
+        window.resize(*size)
+        shot: list = []
+
+        def shoot(widget=None) -> None:
+            if not shot:  # once: the timeout below must not overwrite the picture
+                shot.append((widget or window).grab().save(screenshot))
             app.quit()
 
+        def staged() -> None:
+            try:
+                stage(window, state, lambda w: QTimer.singleShot(300, lambda: shoot(w)), files[1:])
+            except Exception as e:  # a state that cannot be reached: say so, take no picture
+                print(f"截图状态 {state} 无法进入：{e}", file=sys.stderr)
+                shot.append(False)
+                app.exit(1)
+
         def ready() -> None:
-            QTimer.singleShot(300, shoot)
+            QTimer.singleShot(300, staged)
 
         if window.runner.busy:
             window.document_ready.connect(ready)
@@ -125,4 +146,11 @@ def main(files: list[str] | None = None, screenshot: str | None = None, db: str 
 
 def cli_entry(args) -> int:
     files = [str(Path(f)) for f in (args.files or [])]
-    return main(files, screenshot=args.screenshot, db=args.db)
+    state = getattr(args, "screenshot_state", "window")
+    from xxgk_desk.gui.screenshot import STATES
+
+    if state not in STATES:
+        print(f"未知的截图状态：{state}（可选：{'、'.join(STATES)}）", file=sys.stderr)
+        return 2
+    size = getattr(args, "screenshot_size", (1600, 1000))
+    return main(files, screenshot=args.screenshot, db=args.db, state=state, size=size)

@@ -1288,6 +1288,23 @@ class MainWindow(QMainWindow):
         self.unit_settings()
 
     # ------------------------------------------------------------------ help
+    def show_manual(self):
+        """帮助 → 使用手册 (F1): the manual in a window of its own (one, kept until this window goes)."""
+        from xxgk_desk.gui.views.manual import ManualWindow
+
+        if getattr(self, "manual", None) is None:
+            self.manual = ManualWindow(self.rules, self)
+            self.manual.command_requested.connect(self._run_command)
+        self.manual.show()
+        self.manual.raise_()
+        self.manual.activateWindow()
+        return self.manual
+
+    def _run_command(self, name: str) -> None:
+        """A command named by the manual (a command:NAME link): only the table's argument-less ones."""
+        if any(c.name == name and not c.args and not c.checkable for c in COMMANDS):
+            getattr(self, name)()
+
     def show_rules(self) -> None:
         """帮助 → 审核规则: every rule with its basis and explanation (explanations.yaml)."""
         from xxgk_desk.gui.views.rule_help import RulesDialog

@@ -57,6 +57,7 @@ def _choices(src: Source, key: str, required: tuple[str, ...], exact: bool = Fal
                 src.text(d, "note", where, ""),
                 src.get(d, "rank", where, int, 0),
                 src.text(d, "short", where, ""),
+                src.text(d, "note_en", where, ""),
             )
         )
     ids = [c.id for c in out]

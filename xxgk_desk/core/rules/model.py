@@ -561,6 +561,7 @@ class Choice:
     note: str = ""
     rank: int = 0
     short: str = ""  # the short word for a table cell (part and 清单 statuses), else the label
+    note_en: str = ""
 
     @property
     def short_label(self) -> str:
