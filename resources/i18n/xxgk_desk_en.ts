@@ -525,7 +525,7 @@
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/main_window.py" line="135"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="807"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="809"/>
         <source>高校信息公开年报审核</source>
         <translation>University Disclosure Report Review</translation>
     </message>
@@ -575,42 +575,43 @@
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="44"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="48"/>
         <source>打开…</source>
+        <extracomment>Menus whose commands act on the open report: behind the welcome page they bring the report back first.</extracomment>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="50"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="54"/>
         <source>全省概览（批量审核）…</source>
         <translation>Province overview (batch review)…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="52"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="56"/>
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="54"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="58"/>
         <source>关闭报告</source>
         <translation>Close report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="59"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="63"/>
         <source>导出审核意见…</source>
         <translation>Export review memo…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="66"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="70"/>
         <source>导出审核记录（交换文件）…</source>
         <translation>Export review records (exchange file)…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="68"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="72"/>
         <source>导入审核记录（合并）…</source>
         <translation>Import review records (merge)…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="70"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="74"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -620,27 +621,27 @@
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="71"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="75"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="72"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="76"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="76"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="80"/>
         <source>查找…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="84"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="88"/>
         <source>添加批注…</source>
         <translation>Add note…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="89"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="93"/>
         <source>整篇或某部分的批注…</source>
         <translation>Note on whole report or part…</translation>
     </message>
@@ -650,119 +651,119 @@
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="48"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="52"/>
         <source>粘贴报告</source>
         <translation>Paste report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="64"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="68"/>
         <source>审核单位设置…</source>
         <translation>Reviewing office settings…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="69"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="73"/>
         <source>切换审核数据库…</source>
         <translation>Switch review database…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="91"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="95"/>
         <source>下一个问题</source>
         <translation>Next finding</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="92"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="96"/>
         <source>上一个问题</source>
         <translation>Previous finding</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="93"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="97"/>
         <source>下一条批注</source>
         <translation>Next note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="94"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="98"/>
         <source>上一条批注</source>
         <translation>Previous note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="98"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="102"/>
         <source>下一份报告（按概览顺序）</source>
         <translation>Next report (overview order)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="105"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="109"/>
         <source>上一份报告（按概览顺序）</source>
         <translation>Previous report (overview order)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="112"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="116"/>
         <source>采纳问题为批注</source>
         <translation>Accept finding as note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="116"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="120"/>
         <source>驳回问题…</source>
         <translation>Dismiss finding…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="117"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1049"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="121"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1051"/>
         <source>解决批注</source>
         <translation>Resolve note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="118"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="122"/>
         <source>整改建议…</source>
         <translation>Recommendations…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="119"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="123"/>
         <source>合并冲突…</source>
         <translation>Merge conflicts…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="137"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="141"/>
         <source>欢迎页</source>
         <translation>Welcome page</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="135"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="139"/>
         <source>使用手册</source>
         <translation>User&apos;s manual</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="136"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="140"/>
         <source>审核规则</source>
         <translation>Review rules</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="144"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="148"/>
         <source>复制选中文字</source>
         <extracomment>Keys the report view handles itself (listed in the help, not in a menu).</extracomment>
         <translation>Copy selected text</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="145"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="149"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="146"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="150"/>
         <source>扩展选择</source>
         <translation>Extend the selection</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="147"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="151"/>
         <source>向下翻页</source>
         <translation>Page down</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="148"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="152"/>
         <source>到开头 / 到结尾</source>
         <translation>To the start / to the end</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="149"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="153"/>
         <source>缩放原文页面</source>
         <translation>Zoom the original page</translation>
     </message>
@@ -772,27 +773,27 @@
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="123"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="127"/>
         <source>显示原文页面</source>
         <translation>Show original page</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="128"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="132"/>
         <source>放大页面</source>
         <translation>Zoom in on the page</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="129"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="133"/>
         <source>缩小页面</source>
         <translation>Zoom out of the page</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="130"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="134"/>
         <source>页面适合宽度</source>
         <translation>Fit the page to the width</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="131"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="135"/>
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
@@ -802,12 +803,12 @@
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="133"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="137"/>
         <source>审核人姓名…</source>
         <translation>Reviewer name…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="134"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="138"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
@@ -817,306 +818,306 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="138"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1318"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="142"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1330"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="139"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1327"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="143"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1339"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="276"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="278"/>
         <source>审核状态</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="280"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="282"/>
         <source> 审核状态：</source>
         <translation> Review state: </translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="286"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="288"/>
         <source>  结论：</source>
         <translation>  Conclusion: </translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="288"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="290"/>
         <source>（未定）</source>
         <translation>(undecided)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="476"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="478"/>
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="493"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="495"/>
         <source>界面语言将在重新启动后生效。</source>
         <translation>The interface language will change after a restart.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="499"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="501"/>
         <source>报告文件</source>
         <translation>Report files</translation>
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/main_window.py" line="114"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="499"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="501"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="46"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="500"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="50"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="502"/>
         <source>打开报告</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="529"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="531"/>
         <source>审核数据库不可用，无法打开报告。</source>
         <translation>The review database is unavailable; cannot open the report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="534"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="536"/>
         <source>正在读取 %1 …</source>
         <translation>Reading %1 …</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="624"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="740"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="979"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="626"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="742"/>
         <location filename="../../xxgk_desk/gui/main_window.py" line="981"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1202"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="983"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1204"/>
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="671"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="673"/>
         <source>已取消读取。</source>
         <translation>Reading cancelled.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="675"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="677"/>
         <source>读取失败：%1</source>
         <translation>Reading failed: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="680"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="682"/>
         <source>无法打开报告</source>
         <translation>Cannot open report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="767"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="769"/>
         <source>   完整性得分：%1</source>
         <translation>   Completeness score: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="816"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="818"/>
         <source>未打开报告</source>
         <translation>No report open</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="477"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="479"/>
         <source>请输入您的姓名（记录在这个审核数据库的每条批注上）：
 %1</source>
         <translation>Please enter your name (recorded on every note in this review database):
 %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="522"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="524"/>
         <source>无法保存粘贴的报告：%1</source>
         <translation>Could not save the pasted report: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="635"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="637"/>
         <source>这份报告套用了政府信息公开工作年度报告的格式，不是高校年度报告的格式。高校应按《高等学校信息公开办法》和教育部通知编写：按学年统计，设评议部分，附清单事项公开情况表。按高校规则检查的结果请对照原文判断。</source>
         <translation>This report follows the format of a government information-disclosure annual report, not that of a university&apos;s annual report. Universities should write it under the Measures for Information Disclosure of Higher Education Institutions and the Ministry of Education&apos;s notice: counted by academic year, with an evaluation part and the table of the disclosure list items. Judge the results of the university rules against the original text.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="648"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="650"/>
         <source>审核数据库中有 %1 条记录无法读取，已跳过（其余内容不受影响）：</source>
         <translation>%1 records in the review database could not be read and were skipped (the rest is unaffected):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="659"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="661"/>
         <source>%1 条批注在这个版本中未能定位（原文已改动），已列入批注列表并标为“未定位”。</source>
         <translation>%1 notes could not be placed in this version (the text has changed); they are listed in the notes panel as “orphaned”.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="661"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="663"/>
         <source>查看这些批注</source>
         <translation>Show these notes</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="822"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="824"/>
         <source>共 %1 页</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="824"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="826"/>
         <source>文件未记录分页</source>
         <translation>file records no pages</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="827"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="829"/>
         <source>%1 · %2 · %3 · %4</source>
         <translation>%1 · %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="836"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="838"/>
         <source>待处理批注 %1 · 未确认问题 %2</source>
         <translation>Open notes %1 · Undecided findings %2</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="857"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="859"/>
         <source>报告中没有找到“%1”部分。</source>
         <translation>Part “%1” was not found in the report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="874"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="876"/>
         <source>报告中没有找到该字段的依据。</source>
         <translation>No source for this field was found in the report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="952"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="954"/>
         <source>%1 处</source>
         <translation>%1 hits</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="999"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1016"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1001"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1018"/>
         <source>添加批注</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1008"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1010"/>
         <source>整篇或某部分的批注</source>
         <translation>Note on whole report or part</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1024"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1030"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1026"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1032"/>
         <source>修改批注</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1036"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1040"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1038"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1042"/>
         <source>回复批注</source>
         <translation>Reply to note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1036"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1038"/>
         <source>回复内容：</source>
         <translation>Reply:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1049"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1051"/>
         <source>重新打开批注</source>
         <translation>Reopen note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1058"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1060"/>
         <source>请先在正文中选中这条批注应当对应的文字。</source>
         <translation>First select the text in the report that this note belongs to.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1062"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1064"/>
         <source>重新定位批注</source>
         <translation>Re-anchor note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1070"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1072"/>
         <source>删除批注</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1077"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1079"/>
         <source>修改字段</source>
         <translation>Edit field</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1084"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1086"/>
         <source>该问题已处理；可先“撤销处理”。</source>
         <translation>This finding has already been decided; use “Undo decision” first.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1088"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1090"/>
         <source>采纳问题</source>
         <translation>Accept finding</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1095"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1099"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1097"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1101"/>
         <source>驳回问题</source>
         <translation>Dismiss finding</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1095"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1097"/>
         <source>驳回理由（必填）：</source>
         <translation>Reason for dismissal (required):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1108"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1110"/>
         <source>撤销处理</source>
         <translation>Undo decision</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1115"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1117"/>
         <source>修改审核状态</source>
         <translation>Change review state</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1121"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1123"/>
         <source>整改建议</source>
         <translation>Recommendations</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1121"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1123"/>
         <source>写入审核意见的整改建议：</source>
         <translation>Recommendations for the review memo:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1161"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1163"/>
         <source>请先在“全省概览”中添加报告。</source>
         <translation>Add reports in the “Province overview” first.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1168"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1170"/>
         <source>已经是最后一份了。</source>
         <translation>This is already the last report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1168"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1170"/>
         <source>已经是第一份了。</source>
         <translation>This is already the first report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1275"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1287"/>
         <source>找不到示例报告：%1</source>
         <translation>The sample report is missing: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1334"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1346"/>
         <source>本软件以 MIT 许可发布。第三方组件（Qt/PySide6：LGPL-3.0；PDFium：BSD-3-Clause；RapidOCR 与 PaddleOCR 模型：Apache-2.0；onnxruntime：MIT 等）的许可说明见“显示详细信息”。</source>
         <translation>This software is released under the MIT License. The third-party components (Qt/PySide6: LGPL-3.0; PDFium: BSD-3-Clause; RapidOCR and the PaddleOCR models: Apache-2.0; onnxruntime: MIT, and others) and their licences are listed under “Show Details”.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="79"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="83"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="86"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="90"/>
         <source>对选中文字添加批注</source>
         <translation>Add note to selected text</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1329"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1341"/>
         <source>高校信息公开年报审核 %1
 离线运行，不联网。
 审核数据：%2</source>

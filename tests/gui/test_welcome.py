@@ -131,3 +131,14 @@ def test_it_gives_way_to_a_report_and_the_help_menu_brings_it_back(window):  # n
     window.show_welcome()
     window.close_document()
     assert not window.welcome_page.back.isVisibleTo(window.welcome_page)  # no report to go back to
+
+
+def test_a_command_on_the_report_brings_it_back_from_behind_the_welcome_page(window):  # noqa: F811
+    window.show()
+    open_sample(window)
+    window.show_welcome()
+    by_name = {c.name: a for c, a in window.command_actions}
+    by_name["show_welcome"].trigger()  # a help command leaves the welcome page in front
+    assert window.welcome_shown
+    by_name["step_finding"].trigger()  # F8 acts on the report: the reviewer sees where it went
+    assert not window.welcome_shown and window.centre_stack.currentWidget() is window.report_page

@@ -37,6 +37,10 @@ MENUS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: Menus whose commands act on the open report: behind the welcome page they bring the report back first.
+REPORT_MENUS = frozenset({"edit", "review", "view"})
+
+
 COMMANDS: tuple[Command, ...] = (
     Command(
         "open_dialog",

@@ -35,7 +35,7 @@ from xxgk_desk.core.pipeline import check
 from xxgk_desk.core.rules import load_rules
 from xxgk_desk.core.session import ReviewSession
 from xxgk_desk.core.store import Change, Store, StoreError
-from xxgk_desk.gui.actions import COMMANDS, MENUS, Command, shortcut_rows
+from xxgk_desk.gui.actions import COMMANDS, MENUS, REPORT_MENUS, Command, shortcut_rows
 from xxgk_desk.gui.app_settings import settings
 from xxgk_desk.gui.labels import localized, vocabulary_label
 from xxgk_desk.gui.tasks import Cancelled, TaskRunner
@@ -259,6 +259,8 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setCheckable(cmd.checkable)
             slot = getattr(self, cmd.name)
+            if cmd.menu in REPORT_MENUS:
+                slot = self._on_report(slot)
             if cmd.checkable:
                 action.toggled.connect(slot)
             else:
@@ -1249,6 +1251,16 @@ class MainWindow(QMainWindow):
         manual = getattr(self, "show_manual", None)  # 帮助 → 使用手册, where this version has it
         if callable(manual):
             manual()
+
+    def _on_report(self, slot):
+        """``slot`` acting on the report: with the welcome page in front, the report comes back first."""
+
+        def run(*args):
+            if self.welcome_shown and self.session is not None:
+                self.hide_welcome()
+            return slot(*args)
+
+        return run
 
     def hide_welcome(self) -> None:
         """Back to the report, with the side panels the welcome page had hidden."""
