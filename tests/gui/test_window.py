@@ -112,6 +112,8 @@ def test_open_fills_every_panel(window):
     assert window.fields_panel.model.rowCount() >= 10
     assert window.findings_panel.model.rowCount() >= 3
     assert window.checklist_panel.model.rowCount() == 50
+    first, last = (window.checklist_panel.model.index(r, 0).data() for r in (0, 49))
+    assert str(first).startswith("1") and str(last).startswith("50")  # in the list's order, 1 first
     assert "楚澜理工学院" in window.status_doc.text()
     assert window.text_view.toPlainText().startswith("楚澜理工学院")
     assert s.doc.path == str(SAMPLE_DOCX)

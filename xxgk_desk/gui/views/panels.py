@@ -45,6 +45,8 @@ def table_view(model, stretch: int | None = None, sortable: bool = True) -> QTab
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(26)
     view.setSortingEnabled(sortable)
+    if sortable:  # Qt's sort indicator starts descending: a table would open last row first (清单 50 → 1)
+        view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setResizeContentsPrecision(40)  # size columns from the first rows, not all 1,000 of them
