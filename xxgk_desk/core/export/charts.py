@@ -30,7 +30,7 @@ from xxgk_desk.core.rules import RuleSet
 
 from .errors import ExportError
 from .notice_model import STATUSES, Notice
-from .wording import placeholders
+from .wording import template_problem
 
 __all__ = ["KEYS", "Chart", "ChartWords", "Series", "chart_words", "province_charts"]
 
@@ -132,13 +132,9 @@ class ChartWords:
                 continue  # English is optional: Chinese stands in
             if not isinstance(value, str) or not value.strip():
                 raise self._fail(key if variant == name else f"{key}_en", "应为文字")
-            try:
-                unknown = placeholders(value) - allowed
-            except ValueError:
-                raise self._fail(key, "花括号不成对") from None
-            if unknown:
-                names = "、".join("{" + n + "}" for n in sorted(unknown))
-                raise self._fail(key, f"使用了程序不认识的占位符 {names}")
+            problem = template_problem(value, allowed)
+            if problem:
+                raise self._fail(key, problem)
 
     def _entry(self, key: str) -> tuple[Mapping[str, Any], str]:
         *path, name = key.split(".")

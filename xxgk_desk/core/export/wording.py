@@ -114,6 +114,18 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
+def template_problem(text: str, allowed: frozenset[str]) -> str | None:
+    """What is wrong with a sentence of a wording file (braces, unknown placeholders), or None."""
+    try:
+        unknown = placeholders(text) - allowed
+    except ValueError:
+        return "花括号不成对"
+    if unknown:
+        names = "、".join("{" + n + "}" for n in sorted(unknown))
+        return f"使用了程序不认识的占位符 {names}"
+    return None
+
+
 class Wording:
     """The checked wording file. ``text("letter.follow", **values)`` fills one sentence."""
 
@@ -131,13 +143,9 @@ class Wording:
             for item in items:
                 if not isinstance(item, str):
                     raise self._fail(key, "应为文字")
-                try:
-                    unknown = placeholders(item) - allowed
-                except ValueError:
-                    raise self._fail(key, "花括号不成对") from None
-                if unknown:
-                    names = "、".join("{" + n + "}" for n in sorted(unknown))
-                    raise self._fail(key, f"使用了程序不认识的占位符 {names}")
+                problem = template_problem(item, allowed)
+                if problem:
+                    raise self._fail(key, problem)
 
     def _fail(self, key: str, why: str) -> ExportError:
         return ExportError("wording", f"措辞文件 {self.where} 中“{key}”有误：{why}。")
