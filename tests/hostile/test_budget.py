@@ -15,17 +15,30 @@ import pytest
 
 from xxgk_desk.core import pipeline
 from xxgk_desk.core.budget import OverBudget, time_budget
+from xxgk_desk.core.loaders import MAX_TEXT_CHARS
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="timings of SIGALRM and threads: POSIX here")
 
 
 def _big_report(path: Path) -> Path:
-    """A text that takes well over a second to read and check (60,000 headings and figures)."""
-    lines = [
-        f"（{'一二三四五六七八九十'[i % 10]}）第{i}项工作共计{i}条，其中甲{i}条。" for i in range(60_000)
-    ]
-    path.write_text("某某大学2023-2024学年信息公开工作年度报告\n" + "\n".join(lines), encoding="utf-8")
+    """A text that takes well over a second to read and check: headings and figures, as many as fit
+    under the loaders' size limit (past it the file is refused as too big before the budget can fire,
+    so a fast machine would see 'too_big' rather than 'timeout')."""
+    title = "某某大学2023-2024学年信息公开工作年度报告"
+    lines: list[str] = []
+    size = len(title)
+    i = 0
+    while True:
+        line = f"（{'一二三四五六七八九十'[i % 10]}）第{i}项工作共计{i}条，其中甲{i}条。"
+        if size + len(line) + 1 > MAX_TEXT_CHARS * 0.9:
+            break
+        lines.append(line)
+        size += len(line) + 1
+        i += 1
+    text = title + "\n" + "\n".join(lines)
+    assert len(text) < MAX_TEXT_CHARS
+    path.write_text(text, encoding="utf-8")
     return path
 
 
