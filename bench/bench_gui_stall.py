@@ -90,6 +90,7 @@ def run_once(app, path: Path, tmp: str, n: int) -> dict:
         state.setdefault("ready", time.perf_counter())
         QTimer.singleShot(1000, loop.quit)  # first paints and highlights after the document arrived
 
+    window.text_ready.connect(lambda: state.setdefault("text", time.perf_counter()))
     window.document_ready.connect(ready)
     window.load_failed.connect(lambda message: (state.setdefault("failed", message), ready()))
     gaps.start()
@@ -100,6 +101,7 @@ def run_once(app, path: Path, tmp: str, n: int) -> dict:
     gaps.stop()
     load = gaps.gaps[:]
     load_s = state.get("ready", time.perf_counter()) - t0
+    text_s = state.get("text", t0 + load_s) - t0  # the text shown ahead of the checks (or with them)
     steal1 = steal_ticks()
     # the baseline: the same window, idle, for as long as loading took
     gaps.start()
@@ -115,6 +117,7 @@ def run_once(app, path: Path, tmp: str, n: int) -> dict:
     return {
         "pages": pages,
         "load_s": load_s,
+        "text_s": text_s,
         "ticks": len(load),
         "worst": worst[0],
         "worst_cpu": worst[1],
@@ -151,7 +154,8 @@ def main() -> int:
             r = run_once(app, path, tmp, n)
             results.append(r)
             print(
-                f"run {n + 1}: {path.name} ({r['pages']} pages) ready in {r['load_s']:.2f} s; "
+                f"run {n + 1}: {path.name} ({r['pages']} pages) text shown in {r['text_s']:.2f} s, "
+                f"ready (findings and panels) in {r['load_s']:.2f} s; "
                 f"worst stall {r['worst']:.1f} ms (UI thread busy {r['worst_cpu']:.0f} ms of it), "
                 f"stalls over 100 ms: {r['over']}, ticks {r['ticks']}; "
                 f"longest UI-thread step {r['busiest_cpu']:.0f} ms; "
@@ -169,6 +173,12 @@ def main() -> int:
         f"ready in the window: median {ready:.2f} s over {len(results)} runs "
         f"(min {min(r['load_s'] for r in results):.2f}, max {max(r['load_s'] for r in results):.2f}); "
         f"ratio to the in-process read + check baseline {ready / baseline:.2f}"
+    )
+    text = statistics.median(r["text_s"] for r in results)
+    print(
+        f"text shown in the window (outline usable, checks still running): median {text:.2f} s "
+        f"(min {min(r['text_s'] for r in results):.2f}, max {max(r['text_s'] for r in results):.2f}); "
+        f"ratio to the in-process read + check baseline {text / baseline:.2f}"
     )
     print(f"target: worst stall < 100 ms → {'met' if max(worst) < 100 else 'NOT met'} (every run)")
     return 0

@@ -44,6 +44,30 @@ def test_child_gives_the_same_analysis_as_this_process(checker):
     assert checker.check(SAMPLE_DOCX).document.text == check(SAMPLE_DOCX).document.text
 
 
+def test_the_text_goes_ahead_of_the_checks_and_crosses_once(checker, tmp_path):
+    """on_read gets the document and outline before the checks end; the result carries that
+    same document object (the child does not send the text twice)."""
+    early: list = []
+    got = checker.check(SAMPLE_PDF, on_read=early.append)
+    assert len(early) == 1 and early[0].review is None
+    assert early[0].document.text == check(SAMPLE_PDF).document.text
+    assert [s.title for s in early[0].sections] == [s.title for s in got.sections]
+    assert got.document is early[0].document and got.review is not None
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.7\n this is not a PDF")
+    early.clear()
+    assert checker.check(bad, on_read=early.append).error and early == []  # nothing was read
+
+
+def test_on_read_in_this_process_comes_before_the_review():
+    seen: list = []
+    result = check(SAMPLE_PDF, on_read=lambda a: seen.append((a.document, a.review, a.sections)))
+    assert len(seen) == 1
+    document, review, sections = seen[0]
+    assert document is result.document and review is None and sections == result.sections
+    assert result.review is not None
+
+
 def test_bad_file_comes_back_as_an_error_not_an_exception(checker, tmp_path):
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"%PDF-1.7\n this is not a PDF")
@@ -150,7 +174,7 @@ def test_progress_is_thinned_out_but_keeps_messages_and_the_end(monkeypatch):
 
     requests, replies = queue_module.Queue(), queue_module.Queue()
 
-    def fake_check(path, rules=None, ocr="never", progress=None):
+    def fake_check(path, rules=None, ocr="never", progress=None, on_read=None):
         for k in range(1, 301):
             progress(k, 300, "已识别第 7 页（OCR）" if k == 7 else "")
         return "result"

@@ -394,6 +394,64 @@ def test_background_loading_through_the_child_process_can_be_cancelled(
         w.close()
 
 
+def _slow_to_check(path: Path) -> Path:
+    """Quick to read, seconds to check: headings and figures (about 400,000 characters)."""
+    lines = [
+        f"（{'一二三四五六七八九十'[i % 10]}）第{i}项工作共计{i}条，其中甲{i}条。" for i in range(12_000)
+    ]
+    path.write_text("楚澜理工学院2023-2024学年信息公开工作年度报告\n" + "\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_the_text_is_shown_while_the_checks_still_run(qtbot, settings_dir, messages, tmp_path):
+    """The real path: the child sends the text ahead; the window shows it with its outline, nothing
+    can be noted or exported yet; then the findings come and the report is whole."""
+    w = mw.MainWindow(db_path=str(settings_dir / "reviews.sqlite3"))
+    qtbot.addWidget(w)
+    w.show()
+    seen: dict = {}
+
+    def at_text() -> None:
+        seen["session"] = w.session
+        seen["export"] = w.act_export.isEnabled()
+        seen["outline"] = w.outline.model.rowCount()
+        seen["text"] = w.text_view.doc.text[:6] if w.text_view.doc is not None else ""
+        seen["findings"] = w.findings_panel.model.rowCount()
+
+    w.text_ready.connect(at_text)
+    try:
+        order: list[str] = []
+        w.text_ready.connect(lambda: order.append("text"))
+        w.document_ready.connect(lambda: order.append("ready"))
+        with qtbot.waitSignal(w.document_ready, timeout=120000):
+            w.open_file(str(_slow_to_check(tmp_path / "慢.txt")))
+        assert order == ["text", "ready"]
+        assert seen["session"] is None and seen["export"] is False and seen["findings"] == 0
+        assert seen["outline"] > 0 and seen["text"] == "楚澜理工学院"
+        assert w.session is not None and w.session.doc is w.text_view.doc  # the text crossed once
+        assert w.act_export.isEnabled() and w.findings_panel.model.rowCount() > 0
+        assert not [m for m in messages if m[0] != "information"]
+    finally:
+        w.close()
+
+
+def test_cancelling_after_the_text_came_leaves_no_half_open_report(qtbot, settings_dir, tmp_path):
+    w = mw.MainWindow(db_path=str(settings_dir / "reviews.sqlite3"))
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        with qtbot.waitSignal(w.text_ready, timeout=120000):
+            w.open_file(str(_slow_to_check(tmp_path / "慢.txt")))
+        assert w.text_view.doc is not None
+        with qtbot.waitSignal(w.load_failed, timeout=30000) as failed:
+            w.cancel_loading()
+        assert failed.args == ["cancelled"]
+        assert w.session is None and w.text_view.doc is None and w.outline.model.rowCount() == 0
+        assert not w.act_export.isEnabled()
+    finally:
+        w.close()
+
+
 def test_clicking_an_outline_item_marks_that_item_and_scrolling_marks_the_top_section(window, qtbot):
     s = open_sample(window)
     window.resize(1400, 900)

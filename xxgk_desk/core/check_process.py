@@ -15,6 +15,7 @@ and the whole window only to read files, and take twice as long to be ready.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import multiprocessing
 import os
 import queue
@@ -71,7 +72,9 @@ class ChildUnavailable(Exception):
 
 
 def _serve(requests, replies, rules_dir: str | None, parts_file: str | None) -> None:
-    """The child's loop: take (job, path, ocr), answer with progress messages and one result."""
+    """The child's loop: take (job, path, ocr), answer with progress messages, the read text
+    (``read``: document and outline, as soon as they exist) and one result (without the document
+    when the text went ahead: the parent puts the one it has back, so the text crosses once)."""
     if hasattr(os, "nice"):
         os.nice(5)  # background work: the window's process comes first when CPUs are scarce
     preload()
@@ -100,11 +103,19 @@ def _serve(requests, replies, rules_dir: str | None, parts_file: str | None) -> 
                 last[0] = now
                 replies.put(("progress", job, (done, total, text)))
 
+        sent: list[Analysis] = []
+
+        def on_read(early: Analysis, job: int = job, sent: list = sent) -> None:
+            sent.append(early)
+            replies.put(("read", job, early))
+
         try:
-            result = check(path, rules=rules, ocr=ocr, progress=progress)
+            result = check(path, rules=rules, ocr=ocr, progress=progress, on_read=on_read)
         except BaseException as e:  # a bug: its trace goes back, the child goes on
             replies.put(("error", job, f"{type(e).__name__}: {e}\n{traceback.format_exc()}"))
         else:
+            if sent and result.document is sent[0].document:
+                result = dataclasses.replace(result, document=None)
             replies.put(("done", job, result))
 
 
@@ -112,7 +123,8 @@ class CheckProcess:
     """``check(path)`` as :func:`xxgk_desk.core.pipeline.check` does it, but in a warm child process.
 
     ``progress(done, total, text)`` is called in the calling thread as the child reports; if it
-    raises (a cancel), the child is ended and the exception goes on. ``cancelled()`` is asked while
+    raises (a cancel), the child is ended and the exception goes on. ``on_read(analysis)`` is
+    called there too, with the text and outline, as soon as the child has read the file. ``cancelled()`` is asked while
     the child is busy between reports. Thread-safe: one file at a time.
     """
 
@@ -183,6 +195,7 @@ class CheckProcess:
         ocr: str = "never",
         progress: Callable[[int, int, str], Any] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        on_read: Callable[[Analysis], Any] | None = None,
     ) -> Analysis:
         with self._lock:
             process, requests, replies = self._ensure()
@@ -190,7 +203,7 @@ class CheckProcess:
             job = self._job
             requests.put((job, str(path), ocr))
             try:
-                return self._wait(job, process, replies, progress, cancelled)
+                return self._wait(job, process, replies, progress, cancelled, on_read)
             except BaseException:
                 self._stop()  # cancelled (or interrupted): the child's work is dropped with it
                 raise
@@ -202,7 +215,9 @@ class CheckProcess:
         replies: Queue[Any],
         progress: Callable[[int, int, str], Any] | None,
         cancelled: Callable[[], bool] | None,
+        on_read: Callable[[Analysis], Any] | None,
     ) -> Analysis:
+        early: Analysis | None = None
         while True:
             if cancelled is not None and cancelled():
                 raise Cancelled()
@@ -218,7 +233,13 @@ class CheckProcess:
             if kind == "progress":
                 if progress is not None:
                     progress(*payload)
+            elif kind == "read":
+                early = payload
+                if on_read is not None:
+                    on_read(payload)
             elif kind == "done":
+                if early is not None and payload.document is None and payload.error is None:
+                    payload.document = early.document  # the one already shown: the same object
                 return payload
             else:
                 raise RuntimeError(f"检查进程出错：{payload}")

@@ -7,6 +7,7 @@ Bad input never raises: the result carries the error message instead.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,8 +103,13 @@ def check(
     rules=None,
     progress: Progress | None = None,
     budget: float | None = -1.0,
+    on_read: Callable[[Analysis], None] | None = None,
 ) -> Analysis:
     """Read a file and run the review engine on it (``progress``: see :func:`read`).
+
+    ``on_read(analysis)`` is called once the file is read and its outline found, before the
+    checks run, with an analysis of its own (document and sections, no review): a window can show
+    the text while the checks go on. Not called when reading failed.
 
     ``budget``: seconds the whole may take (default ``budget.default_seconds()``, 300 s or
     ``$XXGK_DESK_TIME_BUDGET``; None for no limit); each page recognised by OCR adds
@@ -122,6 +128,8 @@ def check(
                     progress(done, total, message)
 
             result = read(path, ocr=ocr, progress=tick if (limit or progress) else None)
+            if result.document is not None and on_read is not None:
+                on_read(Analysis(path=result.path, document=result.document, sections=result.sections))
             if result.document is not None:
                 from xxgk_desk.core.engine import review
 

@@ -60,7 +60,8 @@ MAX_SEARCH_HITS = 5000
 
 
 class MainWindow(QMainWindow):
-    document_ready = Signal()
+    text_ready = Signal()  # the report's text and outline are shown (its checks may still be running)
+    document_ready = Signal()  # … and its findings, fields and panels
     load_failed = Signal(str)
 
     def __init__(self, db_path: str | None = None, parent=None) -> None:
@@ -73,6 +74,8 @@ class MainWindow(QMainWindow):
         self.session: ReviewSession | None = None
         self.store: Store | None = None
         self._load_task = None
+        self._early_doc = None  # the document shown ahead of its checks, until its session arrives
+        self._early_sections: tuple = ()  # … and its outline
         self._notes: list = []  # the open report's notes and findings as last read from the store
         self._finding_rows: list = []
         self._search_hits: list[int] = []
@@ -539,21 +542,32 @@ class MainWindow(QMainWindow):
 
         def work(progress):  # in a pool thread: plain Python objects only, no Qt object is made here
             progress(0, 1, "read")
+            sent: list = []  # the document whose text went ahead
+
+            def on_read(early) -> None:  # the text goes ahead while the checks run
+                sent.append(early.document)
+                progress.partial((early, plan_chunks(early.document)))
+
             analysis = None
             if checker is not None:  # in the warm child process: the UI thread never waits on it
                 try:
                     analysis = checker.check(
-                        path, ocr="auto", progress=progress, cancelled=lambda: progress.cancelled
+                        path,
+                        ocr="auto",
+                        progress=progress,
+                        cancelled=lambda: progress.cancelled,
+                        on_read=on_read,
                     )
                 except ChildUnavailable:
                     pass  # read here instead: slower to cancel and shares the interpreter, but it works
             if analysis is None:
-                analysis = check(path, rules=rules, ocr="auto", progress=progress)
+                analysis = check(path, rules=rules, ocr="auto", progress=progress, on_read=on_read)
             if analysis.error:
                 return analysis, None, None
             progress(2, 3, "store")
             session = ReviewSession(store, analysis, rules)
-            plans = plan_chunks(analysis.document)  # plain Python: the cut into chunks is made here
+            went_ahead = any(d is analysis.document for d in sent)
+            plans = None if went_ahead else plan_chunks(analysis.document)  # plain Python, made here
             progress(3, 3, "done")
             return analysis, session, plans
 
@@ -562,27 +576,58 @@ class MainWindow(QMainWindow):
             on_done=lambda r: self._loaded(path, *r),
             on_error=self._load_error,
             on_progress=self._progress,
+            on_partial=lambda part: self._text_read(path, *part),
         )
+
+    def _text_read(self, path: str, early, plans) -> None:
+        """The report's text and outline, shown while its checks still run (nothing can be noted yet)."""
+        self.undo_stack.clear()
+        self.session = None  # the previous report is gone: an action on it would hit this one
+        self._clear_panels()
+        self._enable_document_actions(False)
+        self.page_view.set_document(None)  # the previous report's page goes; this one's comes with the panels
+        self.hide_welcome()
+        self._early_doc, self._early_sections = early.document, early.sections
+        self.text_view.show_document(early.document, early.sections, plans)
+        self.outline.model.set_sections(early.sections)
+        self.outline.tree.expandToDepth(0)
+        self.setWindowTitle(f"{Path(path).name} — {self.tr('高校信息公开年报审核')}")
+        self.status_doc.setText(self.tr("正在检查 %1 …").replace("%1", Path(path).name))
+        self.progress.setRange(0, 0)  # busy: the checks say nothing of how far they are
+        self.text_ready.emit()
+
+    def _drop_early_text(self) -> None:
+        """A text shown ahead of checks that then failed or were cancelled leaves the window."""
+        if self._early_doc is not None and (self.session is None or self.session.doc is not self._early_doc):
+            self.text_view.clear_document()
+            self.outline.clear()
+            self._update_title()
+        self._early_doc, self._early_sections = None, ()
 
     def _loaded(self, path: str, analysis, session, plans) -> None:
         self._load_task = None
         if analysis.error:
+            self._drop_early_text()
             self._fail(analysis.error)
             return
+        doc = analysis.document
+        shown = doc is not None and doc is self._early_doc and self.text_view.doc is doc
+        self._early_doc, self._early_sections = None, ()
         self.undo_stack.clear()
-        self._clear_panels()  # nothing of the previous report may stay (an action on it would hit this one)
+        self._clear_panels(outline=not shown)  # nothing of the previous report may stay
         self.session = session
         self.hide_welcome()  # the welcome page gives way to the report
-        doc = analysis.document
-        self.text_view.show_document(doc, analysis.sections, plans)
+        if not shown:
+            self.text_view.show_document(doc, analysis.sections, plans)
         self._show_banners(session)
         self._remember(os.path.abspath(path))
         self._enable_document_actions(True)
         self._update_title()
 
         def side_panels() -> None:
-            self.outline.model.set_sections(analysis.sections)
-            self.outline.tree.expandToDepth(0)
+            if not shown:
+                self.outline.model.set_sections(analysis.sections)
+                self.outline.tree.expandToDepth(0)
             self.outline.parts_model.set_rows(analysis.review.standard_parts)
             self.checklist_panel.set_entries(analysis.review.checklist)
             has_pdf = self.page_view.set_document(doc)
@@ -669,6 +714,7 @@ class MainWindow(QMainWindow):
 
     def _load_error(self, error: BaseException, trace: str) -> None:
         self._load_task = None
+        self._drop_early_text()
         if isinstance(error, Cancelled):
             self.status_doc.setText(self.tr("已取消读取。"))
             self.load_failed.emit("cancelled")
@@ -709,12 +755,13 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
 
-    def _clear_panels(self) -> None:
-        """Every panel empty, detail lines and banners included."""
+    def _clear_panels(self, outline: bool = True) -> None:
+        """Every panel empty, detail lines and banners included (the outline kept when told so)."""
         self._notes, self._finding_rows = [], []
         self.banner_area.clear()
+        if outline:
+            self.outline.clear()
         for panel in (
-            self.outline,
             self.fields_panel,
             self.findings_panel,
             self.notes_panel,
@@ -842,9 +889,11 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ navigation
     def go_to_section(self, index: int) -> None:
-        if self.session is None or index is None or not (0 <= index < len(self.session.sections)):
+        # while the checks still run, the outline of the text shown ahead of them
+        sections = self.session.sections if self.session is not None else self._early_sections
+        if index is None or not (0 <= index < len(sections)):
             return
-        sec = self.session.sections[index]
+        sec = sections[index]
         self.text_view.go_to(sec.start, sec.title_end)
         self._sync_page(sec.start, sec.title_end)
 

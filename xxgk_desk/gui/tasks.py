@@ -2,7 +2,8 @@
 
 ``TaskRunner.run(fn, ...)`` calls ``fn(progress)`` in a pool thread; ``progress(done, total, text)``
 reports progress and raises :class:`Cancelled` once the task was cancelled (``progress.cancelled``
-asks without raising). Results, errors and
+asks without raising); ``progress.partial(value)`` hands over a first part of the result (the text
+of a report whose checks are still running). Results, errors, parts and
 progress reach the callbacks on the UI thread through queued signals. Tests set
 ``runner.synchronous = True`` to run tasks inline (as Picard does).
 """
@@ -38,21 +39,34 @@ class Task:
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    def progress_callback(self, emit: Callable[[int, int, int, str], None]) -> Progress:
-        return Progress(self, emit)
+    def progress_callback(
+        self, emit: Callable[[int, int, int, str], None], partial: Callable[[int, object], None]
+    ) -> Progress:
+        return Progress(self, emit, partial)
 
 
 class Progress:
     """The callable a task receives: ``progress(done, total, text)`` reports and raises
     :class:`Cancelled` once cancelled; ``progress.cancelled`` asks without raising."""
 
-    def __init__(self, task: Task, emit: Callable[[int, int, int, str], None]) -> None:
-        self._task, self._emit = task, emit
+    def __init__(
+        self,
+        task: Task,
+        emit: Callable[[int, int, int, str], None],
+        partial: Callable[[int, object], None],
+    ) -> None:
+        self._task, self._emit, self._partial = task, emit, partial
 
     def __call__(self, done: int, total: int, text: str = "") -> None:
         if self._task.cancelled:
             raise Cancelled()
         self._emit(self._task.id, done, total, text)
+
+    def partial(self, value: object) -> None:
+        """Hand ``value`` (a first part of the result) to the task's ``on_partial`` on the UI thread."""
+        if self._task.cancelled:
+            raise Cancelled()
+        self._partial(self._task.id, value)
 
     @property
     def cancelled(self) -> bool:
@@ -63,6 +77,7 @@ class _Signals(QObject):
     finished = Signal(int, object)
     failed = Signal(int, object, str)
     progressed = Signal(int, int, int, str)
+    partial = Signal(int, object)
 
 
 class _Runnable(QRunnable):
@@ -73,7 +88,8 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:  # in a pool thread
         try:
-            result = self.fn(self.task.progress_callback(self.signals.progressed.emit))
+            progress = self.task.progress_callback(self.signals.progressed.emit, self.signals.partial.emit)
+            result = self.fn(progress)
         except Cancelled:
             self.signals.failed.emit(self.task.id, Cancelled(), "")
         except BaseException as e:  # reported on the UI thread, never lost
@@ -93,11 +109,15 @@ class TaskRunner(QObject):
         self.pool.setMaxThreadCount(max_threads)
         self.synchronous = False
         self._ids = itertools.count(1)
-        self._callbacks: dict[int, tuple[Task, Callable | None, Callable | None, Callable | None]] = {}
+        # task id → (task, on_done, on_error, on_progress, on_partial)
+        self._callbacks: dict[
+            int, tuple[Task, Callable | None, Callable | None, Callable | None, Callable | None]
+        ] = {}
         self._signals = _Signals()
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)
         self._signals.progressed.connect(self._on_progress)
+        self._signals.partial.connect(self._on_partial)
 
     def run(
         self,
@@ -106,11 +126,13 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException, str], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
+        on_partial: Callable[[Any], None] | None = None,
         label: str = "",
     ) -> Task:
-        """Start ``fn(progress)``; ``on_error`` also receives :class:`Cancelled` when cancelled."""
+        """Start ``fn(progress)``; ``on_error`` also receives :class:`Cancelled` when cancelled;
+        ``on_partial`` receives what the task hands over with ``progress.partial`` before it ends."""
         task = Task(next(self._ids), label)
-        self._callbacks[task.id] = (task, on_done, on_error, on_progress)
+        self._callbacks[task.id] = (task, on_done, on_error, on_progress, on_partial)
         if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
         runnable = _Runnable(fn, task, self._signals)
@@ -141,7 +163,7 @@ class TaskRunner(QObject):
     def _on_finished(self, task_id: int, result: Any) -> None:
         entry = self._pop(task_id)
         if entry:
-            task, on_done, _, _ = entry
+            task, on_done, _, _, _ = entry
             task.done = True
             if on_done and not task.cancelled:
                 try:
@@ -156,7 +178,7 @@ class TaskRunner(QObject):
     def _on_failed(self, task_id: int, error: BaseException, trace: str) -> None:
         entry = self._pop(task_id)
         if entry:
-            task, _, on_error, _ = entry
+            task, _, on_error, _, _ = entry
             task.done = True
             if on_error:
                 on_error(error, trace)
@@ -166,3 +188,9 @@ class TaskRunner(QObject):
         entry = self._callbacks.get(task_id)
         if entry and entry[3] and not entry[0].cancelled:
             entry[3](done, total, text)
+
+    @Slot(int, object)
+    def _on_partial(self, task_id: int, value: Any) -> None:
+        entry = self._callbacks.get(task_id)
+        if entry and entry[4] and not entry[0].cancelled:
+            entry[4](value)
