@@ -196,6 +196,49 @@ def test_progress_is_thinned_out_but_keeps_messages_and_the_end(monkeypatch):
     assert pages[-1] == (300, 300, "")
 
 
+class _Doc:
+    """A stand-in document (module level: it must pickle)."""
+
+    def __init__(self) -> None:
+        self.text = "楚澜理工学院"
+
+
+def test_the_text_sent_ahead_is_pickled_before_the_checks_go_on(monkeypatch):
+    """The queue's feeder thread pickles later; the checks that run right after on_read fill the
+    document's caches, and a dict changing size under the pickler lost the message (the soak on
+    3.12 saw 'dictionary changed size during iteration'). The text goes as bytes, taken at once."""
+    import pickle
+    import queue as queue_module
+
+    from xxgk_desk.core import check_process as cp
+    from xxgk_desk.core.pipeline import Analysis
+
+    requests, replies = queue_module.Queue(), queue_module.Queue()
+
+    def fake_check(path, rules=None, ocr="never", progress=None, on_read=None):
+        doc = _Doc()
+        result = Analysis(path=path, document=doc)  # type: ignore[arg-type]
+        on_read(Analysis(path=path, document=doc))  # type: ignore[arg-type]
+        doc.__dict__.update({f"cache{k}": k for k in range(100)})  # what the checks do next
+        return result
+
+    monkeypatch.setattr(cp, "check", fake_check)
+    monkeypatch.setattr(cp, "preload", lambda: None)
+    monkeypatch.setattr(cp, "load_rules", lambda *a: None)
+    monkeypatch.setattr(cp.os, "nice", lambda n: 0, raising=False)
+    requests.put((1, "x.pdf", "never"))
+    requests.put(None)
+    cp._serve(requests, replies, None, None)
+    got = [replies.get() for _ in range(replies.qsize())]
+    kinds = [kind for kind, _, _ in got]
+    assert kinds[-2:] == ["read", "done"], got
+    payload = got[-2][2]
+    assert isinstance(payload, bytes)
+    early = pickle.loads(payload)
+    assert early.document.text == "楚澜理工学院" and not hasattr(early.document, "cache0")
+    assert got[-1][2].document is None  # the result goes without the text that went ahead
+
+
 def test_preload_reads_the_engines_tables_before_the_first_file():
     """The child calls preload() while nobody waits: the institution list and the
     traditional→simplified tables must be read then, not during the first file's check."""

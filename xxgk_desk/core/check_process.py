@@ -18,6 +18,7 @@ import contextlib
 import dataclasses
 import multiprocessing
 import os
+import pickle
 import queue
 import sys
 import threading
@@ -107,7 +108,9 @@ def _serve(requests, replies, rules_dir: str | None, parts_file: str | None) -> 
 
         def on_read(early: Analysis, job: int = job, sent: list = sent) -> None:
             sent.append(early)
-            replies.put(("read", job, early))
+            # Pickled now, not by the queue's feeder thread later: the checks that run next fill
+            # the document's caches, and a dict changing size while it is pickled loses the message.
+            replies.put(("read", job, pickle.dumps(early, pickle.HIGHEST_PROTOCOL)))
 
         try:
             result = check(path, rules=rules, ocr=ocr, progress=progress, on_read=on_read)
@@ -234,9 +237,9 @@ class CheckProcess:
                 if progress is not None:
                     progress(*payload)
             elif kind == "read":
-                early = payload
+                early = pickle.loads(payload)
                 if on_read is not None:
-                    on_read(payload)
+                    on_read(early)
             elif kind == "done":
                 if early is not None and payload.document is None and payload.error is None:
                     payload.document = early.document  # the one already shown: the same object
