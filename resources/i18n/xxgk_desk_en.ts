@@ -97,7 +97,7 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="369"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="371"/>
         <source>已覆盖 %1 项，不适用 %2 项，未找到 %3 项</source>
         <translation>%1 covered, %2 not applicable, %3 not found</translation>
     </message>
@@ -382,7 +382,7 @@
 <context>
     <name>FieldsPanel</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="108"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="110"/>
         <source>双击“审核值”可修改；勾选“已核对”表示已对照原文确认。点击一行跳到原文依据。</source>
         <translation>Double-click “Reviewed” to edit; tick “Checked” once confirmed against the original. Click a row to jump to its source.</translation>
     </message>
@@ -390,27 +390,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="387"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="389"/>
         <source>查找…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="392"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="394"/>
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="393"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="395"/>
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="394"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="396"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="400"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="402"/>
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
@@ -466,32 +466,32 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="139"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="141"/>
         <source>采纳为批注 (A)</source>
         <translation>Accept as note (A)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="140"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="142"/>
         <source>驳回… (D)</source>
         <translation>Dismiss… (D)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="141"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="143"/>
         <source>撤销处理</source>
         <translation>Undo decision</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="142"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="144"/>
         <source>说明</source>
         <translation>Explain</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="144"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="146"/>
         <source>显示规则的依据、为什么重要和应当怎么做</source>
         <translation>Show the rule&apos;s basis, why it matters and what to do</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="202"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="204"/>
         <source>驳回理由：</source>
         <translation>Reason for dismissal: </translation>
     </message>
@@ -499,73 +499,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="100"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="103"/>
         <source>无法打开审核数据库</source>
         <translation>Cannot open the review database</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="101"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="104"/>
         <source>选择或新建其他审核数据库…</source>
         <translation>Choose or create another review database…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="112"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="115"/>
         <source>选择或新建审核数据库</source>
         <translation>Choose or create a review database</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="114"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="117"/>
         <source>审核数据库</source>
         <translation>Review database</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="132"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="135"/>
         <source>审核数据库：%1</source>
         <translation>Review database: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="135"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="809"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="138"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="856"/>
         <source>高校信息公开年报审核</source>
         <translation>University Disclosure Report Review</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="164"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="167"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="167"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="170"/>
         <source>标准部分</source>
         <translation>Standard parts</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="176"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="179"/>
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="177"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="180"/>
         <source>字段</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="178"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="181"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="179"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="182"/>
         <source>清单</source>
         <translation>Checklist (清单)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="181"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="184"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="200"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="203"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -707,7 +707,7 @@
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="121"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1051"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1100"/>
         <source>解决批注</source>
         <translation>Resolve note</translation>
     </message>
@@ -727,6 +727,11 @@
         <translation>Welcome page</translation>
     </message>
     <message>
+        <location filename="../../xxgk_desk/gui/actions.py" line="154"/>
+        <source>Ctrl+滚轮</source>
+        <translation>Ctrl+Wheel</translation>
+    </message>
+    <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="139"/>
         <source>使用手册</source>
         <translation>User&apos;s manual</translation>
@@ -737,33 +742,33 @@
         <translation>Review rules</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="148"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="149"/>
         <source>复制选中文字</source>
-        <extracomment>Keys the report view handles itself (listed in the help, not in a menu).</extracomment>
+        <extracomment>Keys the report view handles itself (listed in the help, not in a menu; a key named in words, like the wheel, is translated with the rest).</extracomment>
         <translation>Copy selected text</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="149"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="150"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="150"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="151"/>
         <source>扩展选择</source>
         <translation>Extend the selection</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="151"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="152"/>
         <source>向下翻页</source>
         <translation>Page down</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="152"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="153"/>
         <source>到开头 / 到结尾</source>
         <translation>To the start / to the end</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/actions.py" line="153"/>
+        <location filename="../../xxgk_desk/gui/actions.py" line="154"/>
         <source>缩放原文页面</source>
         <translation>Zoom the original page</translation>
     </message>
@@ -819,290 +824,295 @@
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="142"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1330"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1382"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="143"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1339"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1391"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="278"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="281"/>
         <source>审核状态</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="282"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="285"/>
         <source> 审核状态：</source>
         <translation> Review state: </translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="288"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="291"/>
         <source>  结论：</source>
         <translation>  Conclusion: </translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="290"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="293"/>
         <source>（未定）</source>
         <translation>(undecided)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="478"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="481"/>
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="495"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="498"/>
         <source>界面语言将在重新启动后生效。</source>
         <translation>The interface language will change after a restart.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="501"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="504"/>
         <source>报告文件</source>
         <translation>Report files</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="114"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="501"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="117"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="504"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
         <location filename="../../xxgk_desk/gui/actions.py" line="50"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="502"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="505"/>
         <source>打开报告</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="531"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="534"/>
         <source>审核数据库不可用，无法打开报告。</source>
         <translation>The review database is unavailable; cannot open the report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="536"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="539"/>
         <source>正在读取 %1 …</source>
         <translation>Reading %1 …</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="626"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="742"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="981"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="983"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1204"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="671"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="789"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1030"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1032"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1253"/>
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="673"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="719"/>
         <source>已取消读取。</source>
         <translation>Reading cancelled.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="677"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="723"/>
         <source>读取失败：%1</source>
         <translation>Reading failed: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="682"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="728"/>
         <source>无法打开报告</source>
         <translation>Cannot open report</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="769"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="816"/>
         <source>   完整性得分：%1</source>
         <translation>   Completeness score: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="818"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="865"/>
         <source>未打开报告</source>
         <translation>No report open</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="479"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="482"/>
         <source>请输入您的姓名（记录在这个审核数据库的每条批注上）：
 %1</source>
         <translation>Please enter your name (recorded on every note in this review database):
 %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="524"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="527"/>
         <source>无法保存粘贴的报告：%1</source>
         <translation>Could not save the pasted report: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="637"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="595"/>
+        <source>正在检查 %1 …</source>
+        <translation>Checking %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="682"/>
         <source>这份报告套用了政府信息公开工作年度报告的格式，不是高校年度报告的格式。高校应按《高等学校信息公开办法》和教育部通知编写：按学年统计，设评议部分，附清单事项公开情况表。按高校规则检查的结果请对照原文判断。</source>
         <translation>This report follows the format of a government information-disclosure annual report, not that of a university&apos;s annual report. Universities should write it under the Measures for Information Disclosure of Higher Education Institutions and the Ministry of Education&apos;s notice: counted by academic year, with an evaluation part and the table of the disclosure list items. Judge the results of the university rules against the original text.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="650"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="695"/>
         <source>审核数据库中有 %1 条记录无法读取，已跳过（其余内容不受影响）：</source>
         <translation>%1 records in the review database could not be read and were skipped (the rest is unaffected):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="661"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="706"/>
         <source>%1 条批注在这个版本中未能定位（原文已改动），已列入批注列表并标为“未定位”。</source>
         <translation>%1 notes could not be placed in this version (the text has changed); they are listed in the notes panel as “orphaned”.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="663"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="708"/>
         <source>查看这些批注</source>
         <translation>Show these notes</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="824"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="871"/>
         <source>共 %1 页</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="826"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="873"/>
         <source>文件未记录分页</source>
         <translation>file records no pages</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="829"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="876"/>
         <source>%1 · %2 · %3 · %4</source>
         <translation>%1 · %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="838"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="885"/>
         <source>待处理批注 %1 · 未确认问题 %2</source>
         <translation>Open notes %1 · Undecided findings %2</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="859"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="908"/>
         <source>报告中没有找到“%1”部分。</source>
         <translation>Part “%1” was not found in the report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="876"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="925"/>
         <source>报告中没有找到该字段的依据。</source>
         <translation>No source for this field was found in the report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="954"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1003"/>
         <source>%1 处</source>
         <translation>%1 hits</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1001"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1018"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1050"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1067"/>
         <source>添加批注</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1010"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1059"/>
         <source>整篇或某部分的批注</source>
         <translation>Note on whole report or part</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1026"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1032"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1075"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1081"/>
         <source>修改批注</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1038"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1042"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1087"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1091"/>
         <source>回复批注</source>
         <translation>Reply to note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1038"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1087"/>
         <source>回复内容：</source>
         <translation>Reply:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1051"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1100"/>
         <source>重新打开批注</source>
         <translation>Reopen note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1060"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1109"/>
         <source>请先在正文中选中这条批注应当对应的文字。</source>
         <translation>First select the text in the report that this note belongs to.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1064"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1113"/>
         <source>重新定位批注</source>
         <translation>Re-anchor note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1072"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1121"/>
         <source>删除批注</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1079"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1128"/>
         <source>修改字段</source>
         <translation>Edit field</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1086"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1135"/>
         <source>该问题已处理；可先“撤销处理”。</source>
         <translation>This finding has already been decided; use “Undo decision” first.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1090"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1139"/>
         <source>采纳问题</source>
         <translation>Accept finding</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1097"/>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1101"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1146"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1150"/>
         <source>驳回问题</source>
         <translation>Dismiss finding</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1097"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1146"/>
         <source>驳回理由（必填）：</source>
         <translation>Reason for dismissal (required):</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1110"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1159"/>
         <source>撤销处理</source>
         <translation>Undo decision</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1117"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1166"/>
         <source>修改审核状态</source>
         <translation>Change review state</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1123"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1172"/>
         <source>整改建议</source>
         <translation>Recommendations</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1123"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1172"/>
         <source>写入审核意见的整改建议：</source>
         <translation>Recommendations for the review memo:</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1163"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1212"/>
         <source>请先在“全省概览”中添加报告。</source>
         <translation>Add reports in the “Province overview” first.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1170"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1219"/>
         <source>已经是最后一份了。</source>
         <translation>This is already the last report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1170"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1219"/>
         <source>已经是第一份了。</source>
         <translation>This is already the first report.</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1287"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1336"/>
         <source>找不到示例报告：%1</source>
         <translation>The sample report is missing: %1</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1346"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1398"/>
         <source>本软件以 MIT 许可发布。第三方组件（Qt/PySide6：LGPL-3.0；PDFium：BSD-3-Clause；RapidOCR 与 PaddleOCR 模型：Apache-2.0；onnxruntime：MIT 等）的许可说明见“显示详细信息”。</source>
         <translation>This software is released under the MIT License. The third-party components (Qt/PySide6: LGPL-3.0; PDFium: BSD-3-Clause; RapidOCR and the PaddleOCR models: Apache-2.0; onnxruntime: MIT, and others) and their licences are listed under “Show Details”.</translation>
     </message>
@@ -1117,7 +1127,7 @@
         <translation>Add note to selected text</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/main_window.py" line="1341"/>
+        <location filename="../../xxgk_desk/gui/main_window.py" line="1393"/>
         <source>高校信息公开年报审核 %1
 离线运行，不联网。
 审核数据：%2</source>
@@ -1307,77 +1317,77 @@ Review data: %2</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="237"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="239"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="240"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="242"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="243"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="245"/>
         <source>全部级别</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="246"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="248"/>
         <source>全部部分</source>
         <translation>All parts</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="249"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="251"/>
         <source>按位置</source>
         <translation>By position</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="250"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="252"/>
         <source>按时间</source>
         <translation>By time</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="261"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="263"/>
         <source>筛选批注文字…</source>
         <translation>Filter note text…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="263"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="265"/>
         <source>只看未定位的批注</source>
         <translation>Only orphaned notes</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="269"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="271"/>
         <source>回复…</source>
         <translation>Reply…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="270"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="272"/>
         <source>解决 (R)</source>
         <translation>Resolve (R)</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="271"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="273"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="272"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="274"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="273"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="275"/>
         <source>整篇/部分批注…</source>
         <translation>Report/part note…</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="274"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="276"/>
         <source>定位到选中文字</source>
         <translation>Anchor to selection</translation>
     </message>
     <message>
-        <location filename="../../xxgk_desk/gui/views/panels.py" line="335"/>
+        <location filename="../../xxgk_desk/gui/views/panels.py" line="337"/>
         <source>原文已改动，未能在当前版本中找到这段文字。</source>
         <translation>The text has changed; this passage was not found in the current version.</translation>
     </message>

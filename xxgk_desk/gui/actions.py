@@ -143,14 +143,15 @@ COMMANDS: tuple[Command, ...] = (
     Command("show_about", "help", QT_TRANSLATE_NOOP("MainWindow", "关于")),
 )
 
-#: Keys the report view handles itself (listed in the help, not in a menu).
+#: Keys the report view handles itself (listed in the help, not in a menu; a key named in words,
+#: like the wheel, is translated with the rest).
 VIEW_KEYS: tuple[tuple[str, str], ...] = (
     ("Ctrl+C", QT_TRANSLATE_NOOP("MainWindow", "复制选中文字")),
     ("Ctrl+A", QT_TRANSLATE_NOOP("MainWindow", "全选")),
     ("Shift+←/→/↑/↓", QT_TRANSLATE_NOOP("MainWindow", "扩展选择")),
     ("Page Down / Space", QT_TRANSLATE_NOOP("MainWindow", "向下翻页")),
     ("Ctrl+Home / Ctrl+End", QT_TRANSLATE_NOOP("MainWindow", "到开头 / 到结尾")),
-    ("Ctrl+滚轮", QT_TRANSLATE_NOOP("MainWindow", "缩放原文页面")),
+    (QT_TRANSLATE_NOOP("MainWindow", "Ctrl+滚轮"), QT_TRANSLATE_NOOP("MainWindow", "缩放原文页面")),
 )
 
 

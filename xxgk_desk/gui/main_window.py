@@ -1375,7 +1375,10 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def show_shortcuts(self) -> None:
-        rows = [(keys, QCoreApplication.translate("MainWindow", what)) for keys, what in shortcut_rows()]
+        rows = [
+            (QCoreApplication.translate("MainWindow", keys), QCoreApplication.translate("MainWindow", what))
+            for keys, what in shortcut_rows()
+        ]
         QMessageBox.information(self, self.tr("快捷键"), "\n".join(f"{k}\t{v}" for k, v in rows))
 
     def show_about(self) -> None:

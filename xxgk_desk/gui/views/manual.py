@@ -90,7 +90,7 @@ def _cell(text: str) -> str:
 def shortcuts_markdown() -> str:
     """The shortcut table, from the command table (translated into the UI's language)."""
     rows = [f"| {_tr('keys')} | {_tr('does')} |", "|---|---|"]
-    rows += [f"| {_cell(keys)} | {_cell(_mw(what))} |" for keys, what in shortcut_rows()]
+    rows += [f"| {_cell(_mw(keys))} | {_cell(_mw(what))} |" for keys, what in shortcut_rows()]
     return "\n".join(rows)
 
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -266,19 +267,21 @@ class NotesPanel(QWidget):
         self.orphans_only.toggled.connect(self.proxy.set_orphans_only)
         self.thread = QTextBrowser()
         self.thread.setMaximumHeight(170)
-        buttons = QHBoxLayout()
-        for label, signal in (
-            (self.tr("回复…"), self.reply_requested),
-            (self.tr("解决 (R)"), self.resolve_requested),
-            (self.tr("修改…"), self.edit_requested),
-            (self.tr("删除"), self.delete_requested),
-            (self.tr("整篇/部分批注…"), self.document_note_requested),
-            (self.tr("定位到选中文字"), self.reattach_requested),
+        buttons = QGridLayout()  # two rows of three: one row of six was cut off in a normal-width panel
+        for k, (label, signal) in enumerate(
+            (
+                (self.tr("回复…"), self.reply_requested),
+                (self.tr("解决 (R)"), self.resolve_requested),
+                (self.tr("修改…"), self.edit_requested),
+                (self.tr("删除"), self.delete_requested),
+                (self.tr("整篇/部分批注…"), self.document_note_requested),
+                (self.tr("定位到选中文字"), self.reattach_requested),
+            )
         ):
             b = QPushButton(label)
             b.clicked.connect(signal.emit)
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+            buttons.addWidget(b, k // 3, k % 3)
+        buttons.setColumnStretch(3, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         search_row = QHBoxLayout()
