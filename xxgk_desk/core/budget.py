@@ -33,6 +33,10 @@ DEFAULT_S = 300.0
 OCR_PAGE_S = 60.0
 
 
+#: Seconds between repeats of a budget that ran out, until the block it limits has ended.
+AGAIN_S = 0.05
+
+
 class OverBudget(BaseException):
     """The time budget ran out (raised into the working thread)."""
 
@@ -90,6 +94,9 @@ def _alarm(budget: Budget) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, budget.left())
             return
         budget.fired = True
+        # Rung again until the block has ended: a handler can fire where an exception is swallowed
+        # (a gc callback, a __del__): raised there once, the block would run on to its end.
+        signal.setitimer(signal.ITIMER_REAL, AGAIN_S)
         raise OverBudget
 
     old = signal.signal(signal.SIGALRM, ring)
@@ -122,15 +129,17 @@ def _watchdog(budget: Budget) -> Iterator[None]:
             if budget.left() > 0.001:
                 continue
             budget.fired = True
-            if in_main:
-                import _thread
+            while True:  # again and again until the block has ended (see _alarm: it may be swallowed)
+                if in_main:
+                    import _thread
 
-                _thread.interrupt_main()
-            else:
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(
-                    ctypes.c_ulong(target), ctypes.py_object(OverBudget)
-                )
-            return
+                    _thread.interrupt_main()
+                else:
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                        ctypes.c_ulong(target), ctypes.py_object(OverBudget)
+                    )
+                if done.wait(AGAIN_S):
+                    return
 
     watcher = threading.Thread(target=watch, name="xxgk-budget", daemon=True)
     watcher.start()
