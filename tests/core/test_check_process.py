@@ -164,21 +164,13 @@ def test_the_child_does_not_run_the_parents_main_script_again(tmp_path):
     assert len(marker.read_text(encoding="utf-8").split()) == 1, "the child imported the main script"
 
 
-def test_progress_is_thinned_out_but_keeps_messages_and_the_end(monkeypatch):
-    """The child forwards at most one page report every PROGRESS_EVERY seconds (300 pages
-    reported in a second kept the queue's thread and the window's progress bar busy), but
-    every report with a message (an OCR page) and the last one always."""
+def _serve_one(monkeypatch, fake_check) -> list:
+    """The child's loop run here on one request with ``fake_check`` for check: its replies."""
     import queue as queue_module
 
     from xxgk_desk.core import check_process as cp
 
     requests, replies = queue_module.Queue(), queue_module.Queue()
-
-    def fake_check(path, rules=None, ocr="never", progress=None, on_read=None):
-        for k in range(1, 301):
-            progress(k, 300, "已识别第 7 页（OCR）" if k == 7 else "")
-        return "result"
-
     monkeypatch.setattr(cp, "check", fake_check)
     monkeypatch.setattr(cp, "preload", lambda: None)
     monkeypatch.setattr(cp, "load_rules", lambda *a: None)
@@ -186,9 +178,20 @@ def test_progress_is_thinned_out_but_keeps_messages_and_the_end(monkeypatch):
     requests.put((1, "x.pdf", "never"))
     requests.put(None)
     cp._serve(requests, replies, None, None)
-    got = []
-    while not replies.empty():
-        got.append(replies.get())
+    return [replies.get() for _ in range(replies.qsize())]
+
+
+def test_progress_is_thinned_out_but_keeps_messages_and_the_end(monkeypatch):
+    """The child forwards at most one page report every PROGRESS_EVERY seconds (300 pages
+    reported in a second kept the queue's thread and the window's progress bar busy), but
+    every report with a message (an OCR page) and the last one always."""
+
+    def fake_check(path, rules=None, ocr="never", progress=None, on_read=None):
+        for k in range(1, 301):
+            progress(k, 300, "已识别第 7 页（OCR）" if k == 7 else "")
+        return "result"
+
+    got = _serve_one(monkeypatch, fake_check)
     pages = [payload for kind, _, payload in got if kind == "progress"]
     assert got[-1] == ("done", 1, "result")
     assert len(pages) < 30  # a loop this fast: a handful of reports, not 300
@@ -208,12 +211,8 @@ def test_the_text_sent_ahead_is_pickled_before_the_checks_go_on(monkeypatch):
     document's caches, and a dict changing size under the pickler lost the message (the soak on
     3.12 saw 'dictionary changed size during iteration'). The text goes as bytes, taken at once."""
     import pickle
-    import queue as queue_module
 
-    from xxgk_desk.core import check_process as cp
     from xxgk_desk.core.pipeline import Analysis
-
-    requests, replies = queue_module.Queue(), queue_module.Queue()
 
     def fake_check(path, rules=None, ocr="never", progress=None, on_read=None):
         doc = _Doc()
@@ -222,14 +221,7 @@ def test_the_text_sent_ahead_is_pickled_before_the_checks_go_on(monkeypatch):
         doc.__dict__.update({f"cache{k}": k for k in range(100)})  # what the checks do next
         return result
 
-    monkeypatch.setattr(cp, "check", fake_check)
-    monkeypatch.setattr(cp, "preload", lambda: None)
-    monkeypatch.setattr(cp, "load_rules", lambda *a: None)
-    monkeypatch.setattr(cp.os, "nice", lambda n: 0, raising=False)
-    requests.put((1, "x.pdf", "never"))
-    requests.put(None)
-    cp._serve(requests, replies, None, None)
-    got = [replies.get() for _ in range(replies.qsize())]
+    got = _serve_one(monkeypatch, fake_check)
     kinds = [kind for kind, _, _ in got]
     assert kinds[-2:] == ["read", "done"], got
     payload = got[-2][2]

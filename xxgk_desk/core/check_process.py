@@ -127,8 +127,8 @@ class CheckProcess:
 
     ``progress(done, total, text)`` is called in the calling thread as the child reports; if it
     raises (a cancel), the child is ended and the exception goes on. ``on_read(analysis)`` is
-    called there too, with the text and outline, as soon as the child has read the file. ``cancelled()`` is asked while
-    the child is busy between reports. Thread-safe: one file at a time.
+    called there too, with the text and outline, as soon as the child has read the file.
+    ``cancelled()`` is asked while the child is busy between reports. Thread-safe: one file at a time.
     """
 
     def __init__(

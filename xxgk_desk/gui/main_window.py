@@ -74,8 +74,7 @@ class MainWindow(QMainWindow):
         self.session: ReviewSession | None = None
         self.store: Store | None = None
         self._load_task = None
-        self._early_doc = None  # the document shown ahead of its checks, until its session arrives
-        self._early_sections: tuple = ()  # … and its outline
+        self._early = None  # the analysis (text and outline) shown ahead of its checks, until its session
         self._notes: list = []  # the open report's notes and findings as last read from the store
         self._finding_rows: list = []
         self._search_hits: list[int] = []
@@ -542,7 +541,7 @@ class MainWindow(QMainWindow):
 
         def work(progress):  # in a pool thread: plain Python objects only, no Qt object is made here
             progress(0, 1, "read")
-            sent: list = []  # the document whose text went ahead
+            sent: list = []  # the document whose text went ahead (the result brings the same object)
 
             def on_read(early) -> None:  # the text goes ahead while the checks run
                 sent.append(early.document)
@@ -566,7 +565,7 @@ class MainWindow(QMainWindow):
                 return analysis, None, None
             progress(2, 3, "store")
             session = ReviewSession(store, analysis, rules)
-            went_ahead = any(d is analysis.document for d in sent)
+            went_ahead = bool(sent) and sent[0] is analysis.document
             plans = None if went_ahead else plan_chunks(analysis.document)  # plain Python, made here
             progress(3, 3, "done")
             return analysis, session, plans
@@ -587,22 +586,22 @@ class MainWindow(QMainWindow):
         self._enable_document_actions(False)
         self.page_view.set_document(None)  # the previous report's page goes; this one's comes with the panels
         self.hide_welcome()
-        self._early_doc, self._early_sections = early.document, early.sections
+        self._early = early
         self.text_view.show_document(early.document, early.sections, plans)
         self.outline.model.set_sections(early.sections)
         self.outline.tree.expandToDepth(0)
-        self.setWindowTitle(f"{Path(path).name} — {self.tr('高校信息公开年报审核')}")
+        self._update_title()
         self.status_doc.setText(self.tr("正在检查 %1 …").replace("%1", Path(path).name))
         self.progress.setRange(0, 0)  # busy: the checks say nothing of how far they are
         self.text_ready.emit()
 
     def _drop_early_text(self) -> None:
         """A text shown ahead of checks that then failed or were cancelled leaves the window."""
-        if self._early_doc is not None and (self.session is None or self.session.doc is not self._early_doc):
+        if self._early is not None:
+            self._early = None
             self.text_view.clear_document()
             self.outline.clear()
             self._update_title()
-        self._early_doc, self._early_sections = None, ()
 
     def _loaded(self, path: str, analysis, session, plans) -> None:
         self._load_task = None
@@ -611,8 +610,8 @@ class MainWindow(QMainWindow):
             self._fail(analysis.error)
             return
         doc = analysis.document
-        shown = doc is not None and doc is self._early_doc and self.text_view.doc is doc
-        self._early_doc, self._early_sections = None, ()
+        shown = self._early is not None and doc is self._early.document and self.text_view.doc is doc
+        self._early = None
         self.undo_stack.clear()
         self._clear_panels(outline=not shown)  # nothing of the previous report may stay
         self.session = session
@@ -854,10 +853,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         base = self.tr("高校信息公开年报审核")
-        if self.session is None:
-            self.setWindowTitle(base)
-        else:
-            self.setWindowTitle(f"{Path(self.session.doc.path).name} — {base}")
+        doc = self.session.doc if self.session is not None else self._early.document if self._early else None
+        self.setWindowTitle(base if doc is None else f"{Path(doc.path).name} — {base}")
 
     def _update_status(self) -> None:
         s = self.session
@@ -890,7 +887,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ navigation
     def go_to_section(self, index: int) -> None:
         # while the checks still run, the outline of the text shown ahead of them
-        sections = self.session.sections if self.session is not None else self._early_sections
+        sections = (
+            self.session.sections if self.session is not None else self._early.sections if self._early else ()
+        )
         if index is None or not (0 <= index < len(sections)):
             return
         sec = sections[index]
